@@ -1,0 +1,49 @@
+import { Option, type Command } from 'commander';
+import type { Registrar } from './program.js';
+import { addFilterOptions, positiveInt, toFilter, type FilterFlags } from './options.js';
+import { json, noteJson, table, truncate } from './format.js';
+import { noteDay, type SortKey } from '../core/filter.js';
+
+interface ListFlags extends FilterFlags {
+  limit?: number;
+  sort: SortKey;
+  reverse?: boolean;
+  json?: boolean;
+  strict?: boolean;
+}
+
+export function registerList(program: Command, r: Registrar): void {
+  const cmd = program
+    .command('list')
+    .alias('ls')
+    .description('list notes: date, title, tags and path, by date then day number');
+  addFilterOptions(cmd, { onlyDrafts: true })
+    .option('-n, --limit <n>', 'at most n notes', positiveInt('--limit'))
+    .addOption(new Option('--sort <key>', 'order by').choices(['date', 'weight', 'title', 'path']).default('date'))
+    .option('-r, --reverse', 'reverse the order')
+    .option('--json', 'print a JSON array (see README: "JSON output")')
+    .option('--strict', 'exit 1 when any note could not be read')
+    .addHelpText('after', '\nExamples:\n  notes list --visit ess-2023 --tag kafka\n  notes list --json | jq -r \'.[].path\'')
+    .action(r.action(async (app, flags: ListFlags) => {
+      const filter = toFilter(flags, app.ctx.now());
+      const { listNotes } = await import('../commands/list.js');
+      const { notes, problems } = listNotes(app.notebook(), { filter, sort: flags.sort, reverse: flags.reverse, limit: flags.limit });
+      app.reportProblems(problems);
+      if (flags.json) {
+        app.ctx.stdout.write(json(notes.map(noteJson)));
+      } else if (notes.length) {
+        const { c } = app;
+        const tty = !!app.ctx.stdout.isTTY;
+        const rows = notes.map((n) => [
+          c.cyan(noteDay(n) ?? '—'.padEnd(10)),
+          (n.isSection ? c.bold : (s: string) => s)(tty ? truncate(n.title, 40) : n.title) + (n.isSection ? c.dim(' [visit]') : '') + (n.draft ? c.yellow(' [draft]') : ''),
+          c.green(n.tags.join(', ')),
+          c.dim(n.path),
+        ]);
+        app.ctx.stdout.write(table(rows, tty ? [c.bold('DATE'), c.bold('TITLE'), c.bold('TAGS'), c.bold('PATH')] : undefined));
+      } else {
+        app.info('notes: no notes match');
+      }
+      return flags.strict && problems.length ? 1 : 0;
+    }));
+}

@@ -1,0 +1,63 @@
+/**
+ * Flags shared between commands, parsed once: the list filters (used by
+ * list, search, tag, export) and value parsers that turn bad input into
+ * usage errors (exit 2) that say what is expected.
+ */
+import { Option, type Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { resolveDay } from '../core/dates.js';
+import type { NoteFilter } from '../core/filter.js';
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a whole number of 1 or more, not "${value}"`);
+    return Number(value);
+  };
+}
+
+export interface FilterFlags {
+  tag?: string[];
+  category?: string[];
+  since?: string;
+  until?: string;
+  visit?: string;
+  drafts?: boolean;
+  onlyDrafts?: boolean;
+}
+
+/** Adds --tag, --category, --since, --until, --visit, --drafts to a command. */
+export function addFilterOptions(cmd: Command, { onlyDrafts = false } = {}): Command {
+  cmd
+    .option('-t, --tag <tag>', 'only notes with this tag (repeatable: all must match)', collect)
+    .option('-c, --category <category>', 'only notes in this category (repeatable)', collect)
+    .option('--since <date>', 'only notes on or after this day (YYYY-MM-DD, today, yesterday)')
+    .option('--until <date>', 'only notes on or before this day')
+    .option('--visit <folder>', 'only notes of this visit (folder)')
+    .option('--drafts', 'include drafts');
+  if (onlyDrafts) cmd.addOption(new Option('--only-drafts', 'only drafts').conflicts('drafts'));
+  return cmd;
+}
+
+/** A day flag's value as YYYY-MM-DD, or a usage error naming the flag. */
+export function dayFlag(flag: string, value: string, now: Date): string {
+  const day = resolveDay(value, now);
+  if (!day) throw new UsageError(`${flag} takes a date as YYYY-MM-DD, today or yesterday, not "${value}"`);
+  return day;
+}
+
+export function toFilter(f: FilterFlags, now: Date): NoteFilter {
+  const filter: NoteFilter = {
+    tags: f.tag,
+    categories: f.category,
+    since: f.since === undefined ? undefined : dayFlag('--since', f.since, now),
+    until: f.until === undefined ? undefined : dayFlag('--until', f.until, now),
+    visit: f.visit,
+    drafts: f.onlyDrafts ? 'only' : f.drafts ? 'include' : 'exclude',
+  };
+  if (filter.since && filter.until && filter.since > filter.until) {
+    throw new UsageError(`--since ${filter.since} is after --until ${filter.until}`);
+  }
+  return filter;
+}

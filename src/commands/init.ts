@@ -1,0 +1,37 @@
+/**
+ * `notes init [dir]`: makes a folder a notebook by writing its config file,
+ * and nothing else (the folder stays a plain Hugo content folder).
+ */
+import { mkdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONFIG_NAME, CONFIG_TEMPLATE } from '../core/config.js';
+import { NotesError, NoteExistsError } from '../core/errors.js';
+import { createFileExclusive } from '../store/atomic-write.js';
+
+export interface InitOptions {
+  cwd: string;
+  dir?: string;
+  format?: 'toml' | 'yaml';
+}
+
+export interface InitResult {
+  root: string;
+  configPath: string;
+}
+
+export function initNotebook({ cwd, dir, format }: InitOptions): InitResult {
+  const root = resolve(cwd, dir ?? '.');
+  mkdirSync(root, { recursive: true });
+  const configPath = join(root, CONFIG_NAME);
+  if (existsSync(configPath)) {
+    throw new NotesError(`${configPath} exists already: this folder is a notebook`, { hint: 'edit that file to change the settings' });
+  }
+  const text = format === 'yaml' ? CONFIG_TEMPLATE.replace('format = "toml"', 'format = "yaml"') : CONFIG_TEMPLATE;
+  try {
+    createFileExclusive(configPath, text);
+  } catch (err) {
+    if (err instanceof NoteExistsError) throw new NotesError(`${configPath} exists already`, { hint: 'edit that file to change the settings' });
+    throw err;
+  }
+  return { root, configPath };
+}

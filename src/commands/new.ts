@@ -1,0 +1,122 @@
+/**
+ * `notes new`: starts a day entry in the visit-day convention
+ * (../shared/reference/visit-day.md). Never overwrites: when the day has an
+ * entry, that entry's path comes back with created = false.
+ */
+import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Notebook } from '../store/notebook.js';
+import { readNote, isProblem } from '../store/notebook.js';
+import { insideRoot, relToRoot } from '../store/paths.js';
+import { withLock } from '../store/lock.js';
+import { createFileExclusive } from '../store/atomic-write.js';
+import { atTimeOfDay, formatLocalDateTime } from '../core/dates.js';
+import { numberToWords } from '../core/day-number.js';
+import { entryForDay, nextDayNumber } from '../core/day-entry.js';
+import { slugify } from '../core/slug.js';
+import { renderTemplate, TOML_TEMPLATE, YAML_TEMPLATE } from '../core/template.js';
+import { parseNote, type Note } from '../core/note.js';
+import { NotesError, NoteExistsError, NoteParseError } from '../core/errors.js';
+
+export interface NewOptions {
+  /** The day, YYYY-MM-DD (already resolved from today/yesterday). */
+  day: string;
+  now: Date;
+  title?: string;
+  tags?: string[];
+  categories?: string[];
+  /** Folder of the visit, relative to the root; default: the current visit, else the root. */
+  visit?: string;
+  body?: string;
+  format?: 'toml' | 'yaml';
+  /** Day number to use instead of the computed one. */
+  dayNumber?: number;
+}
+
+export interface NewResult {
+  /** Absolute path of the entry (new or existing). */
+  path: string;
+  /** Relative to the notebook root. */
+  rel: string;
+  created: boolean;
+  dayNumber: number | null;
+}
+
+function folderNotes(root: string, folderRel: string): Note[] {
+  const dir = join(root, folderRel);
+  const notes: Note[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.') || !/\.md$/i.test(name)) continue;
+    const r = readNote(root, folderRel ? `${folderRel}/${name}` : name);
+    if (!isProblem(r)) notes.push(r);
+  }
+  return notes;
+}
+
+function loadTemplate(nb: Notebook, format: 'toml' | 'yaml', explicit: boolean): { text: string; source: string } {
+  const builtIn = { text: format === 'yaml' ? YAML_TEMPLATE : TOML_TEMPLATE, source: 'the built-in template' };
+  if (!nb.config.template) return builtIn;
+  const file = insideRoot(nb.root, nb.config.template, 'template');
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) {
+    throw new NotesError(`cannot read the template ${file} (${(e as NodeJS.ErrnoException).code})`, {
+      hint: `fix template in ${nb.configPath}, or set it to "" for the built-in one`,
+    });
+  }
+  const templateFormat = text.trimStart().startsWith('---') ? 'yaml' : 'toml';
+  return explicit && templateFormat !== format ? builtIn : { text, source: file };
+}
+
+export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResult> {
+  const folderRel = (opts.visit ?? nb.config.currentVisit ?? '').replace(/^\.?\/+|\/+$/g, '');
+  const folder = insideRoot(nb.root, folderRel, 'visit folder');
+  const rel = relToRoot(nb.root, folder) ?? '';
+  mkdirSync(folder, { recursive: true });
+  const format = opts.format ?? nb.config.format;
+  const template = loadTemplate(nb, format, opts.format !== undefined);
+
+  // Numbering reads the folder, then creates a file: two processes must not
+  // interleave there, or they would hand out the same day number.
+  return withLock(nb.root, () => {
+    const notes = folderNotes(nb.root, rel);
+    const existing = entryForDay(notes, opts.day);
+    if (existing) {
+      return { path: join(nb.root, existing.path), rel: existing.path, created: false, dayNumber: existing.weight };
+    }
+    const dayNumber = opts.dayNumber ?? nextDayNumber(notes, opts.day);
+    const title = opts.title?.replace(/[\r\n\t]+/g, ' ').trim() || numberToWords(dayNumber);
+    const text = renderTemplate(template.text, {
+      title,
+      date: formatLocalDateTime(atTimeOfDay(opts.day, opts.now)),
+      menuTitle: opts.day,
+      weight: dayNumber,
+      tags: unique([...nb.config.tags, ...(opts.tags ?? [])]),
+      categories: unique([...nb.config.categories, ...(opts.categories ?? [])]),
+      body: opts.body ?? '',
+    });
+    const slug = opts.title ? slugify(opts.title) : '';
+    const stem = slug ? `${opts.day}-${slug}` : opts.day;
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? `${stem}.md` : `${stem}-${n}.md`;
+      const noteRel = rel ? `${rel}/${name}` : name;
+      try {
+        parseNote(noteRel, text);
+      } catch (err) {
+        if (err instanceof NoteParseError) {
+          throw new NotesError(`${template.source} makes an invalid note: ${err.reason}`, { hint: 'fix the template, or set template = "" in the config' });
+        }
+        throw err;
+      }
+      const abs = join(folder, name);
+      if (existsSync(abs)) continue;
+      try {
+        createFileExclusive(abs, text);
+        return { path: abs, rel: noteRel, created: true, dayNumber };
+      } catch (err) {
+        if (!(err instanceof NoteExistsError)) throw err;
+      }
+    }
+  });
+}
+
+const unique = (xs: string[]) => xs.filter((x, i) => xs.findIndex((y) => y.toLowerCase() === x.toLowerCase()) === i);

@@ -1,0 +1,78 @@
+/**
+ * Choosing and ordering notes: the filters shared by list, search, tag and
+ * export (`--tag`, `--category`, `--since`, `--until`, `--visit`, drafts).
+ */
+import type { Note } from './note.js';
+import { writtenDay } from './dates.js';
+
+export type DraftMode = 'exclude' | 'include' | 'only';
+
+export interface NoteFilter {
+  /** Every tag must be present (case-insensitive, as Hugo lowercases terms). */
+  tags?: string[];
+  /** Every category must be present. */
+  categories?: string[];
+  /** Inclusive bounds on the note's calendar day (YYYY-MM-DD). */
+  since?: string;
+  until?: string;
+  /** Folder (relative to the root) of a visit; its subfolders count too. */
+  visit?: string;
+  drafts?: DraftMode;
+}
+
+/** The calendar day of a note: a YYYY-MM-DD menuTitle, else its date as written. */
+export function noteDay(note: Note): string | null {
+  if (note.menuTitle && /^\d{4}-\d{2}-\d{2}$/.test(note.menuTitle.trim())) return note.menuTitle.trim();
+  return writtenDay(note.date);
+}
+
+const lowerAll = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+
+/** True when `section` is the visit folder `visit` or inside it. */
+export function inVisit(section: string, visit: string): boolean {
+  const v = visit.replace(/^\.?\/+|\/+$/g, '');
+  return v === '' || section === v || section.startsWith(`${v}/`);
+}
+
+export function matchesFilter(note: Note, f: NoteFilter): boolean {
+  const drafts = f.drafts ?? 'exclude';
+  if (drafts === 'exclude' && note.draft) return false;
+  if (drafts === 'only' && !note.draft) return false;
+  if (f.tags?.length) {
+    const have = lowerAll(note.tags);
+    if (!f.tags.every((t) => have.has(t.toLowerCase()))) return false;
+  }
+  if (f.categories?.length) {
+    const have = lowerAll(note.categories);
+    if (!f.categories.every((c) => have.has(c.toLowerCase()))) return false;
+  }
+  if (f.since || f.until) {
+    const day = noteDay(note);
+    if (!day) return false;
+    if (f.since && day < f.since) return false;
+    if (f.until && day > f.until) return false;
+  }
+  if (f.visit !== undefined && !inVisit(note.section, f.visit)) return false;
+  return true;
+}
+
+export type SortKey = 'date' | 'weight' | 'title' | 'path';
+
+const byNullable = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b);
+const num = (a: number, b: number) => a - b;
+const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sorts notes in place: by date then weight (undated last), or by the key given; path breaks ties. */
+export function sortNotes(notes: Note[], key: SortKey = 'date', reverse = false): Note[] {
+  const t = (n: Note) => (n.instant ? n.instant.getTime() : null);
+  const cmp: Record<SortKey, (a: Note, b: Note) => number> = {
+    date: (a, b) => byNullable(t(a), t(b), num) || byNullable(a.weight, b.weight, num),
+    weight: (a, b) => byNullable(a.weight, b.weight, num) || byNullable(t(a), t(b), num),
+    title: (a, b) => a.title.localeCompare(b.title),
+    path: () => 0,
+  };
+  notes.sort((a, b) => cmp[key](a, b) || str(a.path, b.path));
+  if (reverse) notes.reverse();
+  return notes;
+}

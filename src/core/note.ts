@@ -1,0 +1,181 @@
+/**
+ * The normalized note model: one shape for TOML, YAML, JSON and
+ * front-matter-less notes, with the values Hugo would see.
+ */
+import { splitNote, parseFrontMatter, type FrontMatterFormat } from './front-matter.js';
+import { parseHugoDate } from './dates.js';
+import { NoteParseError } from './errors.js';
+
+export interface Note {
+  /** Relative to the notebook root, `/` separators. */
+  path: string;
+  /** Front matter title; else the first `# heading`; else the file name. */
+  title: string;
+  /** The date as written in the front matter (Hugo's date keys, in Hugo's order), or null. */
+  date: string | null;
+  /** The instant `date` stands for (a date without offset is UTC, as in Hugo). */
+  instant: Date | null;
+  tags: string[];
+  categories: string[];
+  draft: boolean;
+  weight: number | null;
+  menuTitle: string | null;
+  linkTitle: string | null;
+  /** The folder the note is in, relative to the root ('' for the root). */
+  section: string;
+  /** True for `_index.md`: the section's own page (a visit). */
+  isSection: boolean;
+  format: FrontMatterFormat | null;
+  /** Every front matter key; dates as written. */
+  frontMatter: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+}
+
+/** Hugo's default front matter keys for `.Date`, in the order it tries them. */
+const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a note's bytes as UTF-8. A file with NUL bytes is taken as binary;
+ * invalid UTF-8 is an error that says how to convert it.
+ */
+export function decodeNote(bytes: Uint8Array, file: string): string {
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new NoteParseError(file, 'not a text file (it holds NUL bytes)', undefined, 'move binary files out of the notebook or rename them');
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    let bad = 0;
+    for (let i = 0, line = 1; i < bytes.length; i++) {
+      if (bytes[i] === 10) line++;
+      else if (bytes[i]! >= 0x80) { bad = line; break; }
+    }
+    throw new NoteParseError(file, 'not UTF-8 text', bad || undefined, `convert it, e.g. iconv -f latin1 -t utf-8`);
+  }
+}
+
+/** Looks a key up case-insensitively, as Hugo does for front matter. */
+export function getKey(data: Record<string, unknown>, key: string): unknown {
+  if (key in data) return data[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(data)) if (k.toLowerCase() === lower) return data[k];
+  return undefined;
+}
+
+/**
+ * The text of a top-level scalar as written in the raw front matter
+ * (`date = 2023-09-08T22:09:28+02:00` gives that string, offset kept).
+ */
+export function rawScalar(format: FrontMatterFormat, raw: string, key: string): string | null {
+  const lower = key.toLowerCase();
+  for (const line of raw.split(/\r?\n/)) {
+    if (format === 'toml' && /^\s*\[/.test(line)) return null; // a table: top level is over
+    const m = format === 'toml'
+      ? /^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=\s*(.*)$/.exec(line)
+      : format === 'yaml'
+        ? /^(?:"([^"]+)"|'([^']+)'|([^\s:#][^:]*?))\s*:\s+(.*)$/.exec(line)
+        : /^\s*"((?:[^"\\]|\\.)*)"\s*:\s*(.*?),?\s*$/.exec(line);
+    if (!m) continue;
+    const name = format === 'json' ? m[1]! : (m[1] ?? m[2] ?? m[3])!;
+    if (name.toLowerCase() !== lower) continue;
+    let value = (format === 'json' ? m[2]! : m[4]!).trim();
+    if (/^["']/.test(value)) {
+      const q = value[0]!;
+      const end = value.indexOf(q, 1);
+      return end > 0 ? value.slice(1, end) : value.slice(1);
+    }
+    value = value.replace(/\s+#.*$/, '').trim();
+    return value;
+  }
+  return null;
+}
+
+/** A bare string becomes a one-item list; anything else becomes strings. */
+export function toList(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.filter((v) => v !== null && v !== undefined && v !== '').map((v) => String(v));
+}
+
+function toBool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') {
+    const s = value.trim().toLowerCase();
+    if (['true', 't', '1'].includes(s)) return true;
+    if (['false', 'f', '0'].includes(s)) return false;
+  }
+  return undefined;
+}
+
+function toStr(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' ? null : String(value);
+}
+
+/** Replaces Date values of the parsed front matter by the text as written. */
+function keepDatesAsWritten(format: FrontMatterFormat, raw: string, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    out[k] = v instanceof Date ? rawScalar(format, raw, k) ?? v.toISOString() : normalizeNested(v);
+  }
+  return out;
+}
+
+function normalizeNested(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(normalizeNested);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalizeNested(x)]));
+  return v;
+}
+
+/** Title of a note without one: its first `# heading`, else the file name. */
+function fallbackTitle(body: string, path: string): string {
+  const m = /^#\s+(.+?)\s*#*\s*$/m.exec(body);
+  if (m) return m[1]!;
+  const base = path.split('/').pop()!.replace(/\.md$/i, '');
+  return base === '_index' ? path.split('/').slice(-2, -1)[0] ?? base : base;
+}
+
+/** Parses a note's text into the normalized model. Throws NoteParseError. */
+export function parseNote(path: string, text: string): Note {
+  const split = splitNote(text, path);
+  const parsed = split.format ? parseFrontMatter(split.format, split.raw, path, split.rawLine) : {};
+  const fm = split.format ? keepDatesAsWritten(split.format, split.raw, parsed) : {};
+  let date: string | null = null;
+  for (const key of DATE_KEYS) {
+    const v = getKey(fm, key);
+    if (v === undefined || v === null || v === '' || typeof v === 'boolean') continue;
+    date = typeof v === 'object' ? null : String(v);
+    if (date) break;
+  }
+  const title = toStr(getKey(fm, 'title'));
+  const weight = Number(getKey(fm, 'weight'));
+  const draft = toBool(getKey(fm, 'draft'));
+  const published = toBool(getKey(fm, 'published'));
+  const slash = path.lastIndexOf('/');
+  const file = path.slice(slash + 1);
+  return {
+    path,
+    title: title && title.trim() ? title : fallbackTitle(split.body, path),
+    date,
+    instant: date ? parseHugoDate(date) : null,
+    tags: toList(getKey(fm, 'tags')),
+    categories: toList(getKey(fm, 'categories')),
+    draft: draft ?? (published === undefined ? false : !published),
+    weight: Number.isFinite(weight) && getKey(fm, 'weight') !== undefined ? Math.trunc(weight) : null,
+    menuTitle: toStr(getKey(fm, 'menuTitle')),
+    linkTitle: toStr(getKey(fm, 'linkTitle')),
+    section: slash === -1 ? '' : path.slice(0, slash),
+    isSection: file === '_index.md',
+    format: split.format,
+    frontMatter: fm,
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * main(argv, ctx): the single place where errors become messages and exit
+ * codes. Nothing below it calls process.exit. Exit codes: 0 success,
+ * 1 runtime error (or "nothing found" where a command documents it),
+ * 2 usage error.
+ */
+import { CommanderError } from 'commander';
+import type { Context } from './cli/context.js';
+import { buildProgram, type RunState } from './cli/program.js';
+import { NotesError, RefError } from './core/errors.js';
+import { chalkFor } from './cli/style.js';
+
+function printError(ctx: Context, message: string, hint?: string, details: string[] = []): void {
+  const c = chalkFor(ctx.stderr, ctx.env);
+  ctx.stderr.write(`${c.red('notes: error:')} ${message}\n`);
+  for (const d of details) ctx.stderr.write(`  ${d}\n`);
+  if (hint) ctx.stderr.write(`${c.dim('hint:')} ${hint}\n`);
+}
+
+export async function main(argv: string[], ctx: Context): Promise<number> {
+  const state: RunState = { exitCode: 0, verbose: argv.includes('--verbose') || argv.includes('-v') };
+  const program = buildProgram(ctx, state);
+  // Route commander's own output and errors through our streams and format.
+  const route = (cmd: typeof program) => {
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: () => { /* printed below, in our format */ },
+    });
+    cmd.commands.forEach(route);
+  };
+  route(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.code === 'commander.help' ? 2 : 0;
+      if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+      const message = err.message.replace(/^error:\s*/, '');
+      const words = argv.filter((a) => !a.startsWith('-'));
+      const sub = program.commands.find((c) => c.name() === words[0] || c.aliases().includes(words[0] ?? ''));
+      printError(ctx, message.split('\n')[0]!, `${message.split('\n').slice(1).join(' ').trim() || ''}${message.includes('\n') ? ' ' : ''}run notes ${sub ? `${sub.name()} ` : ''}--help`.trim());
+      return 2;
+    }
+    if (err instanceof NotesError) {
+      printError(ctx, err.message, err.hint, err instanceof RefError ? err.candidates : []);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    printError(ctx, `unexpected: ${e?.message ?? String(err)}`, state.verbose ? undefined : 'this is a bug in notes; run again with --verbose for the details, and report it');
+    if (state.verbose && e?.stack) ctx.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}

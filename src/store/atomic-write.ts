@@ -1,0 +1,89 @@
+/**
+ * Atomic writes: the new content goes to a temp file in the same folder, is
+ * fsynced, then renamed over the target (or hard-linked, when the target must
+ * not exist yet). A crash leaves either the old file or the new one, never a
+ * truncated mix; a reader never sees a half-written note (jrnl #502).
+ */
+import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, readdirSync, statSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { NoteExistsError } from '../core/errors.js';
+
+/** Temp files are dot-files (Hugo and our walker skip them) with a recognisable suffix. */
+export const TEMP_SUFFIX = '.notes-tmp';
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+  } catch {
+    // Some file systems refuse to fsync a directory; the rename is still atomic.
+  }
+}
+
+function writeTemp(path: string, data: string | Uint8Array): string {
+  const tmp = tempPathFor(path);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw err;
+  }
+  closeSync(fd);
+  return tmp;
+}
+
+/** Replaces (or creates) `path` atomically. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = writeTemp(path, data);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw err;
+  }
+  fsyncDir(dirname(path));
+}
+
+/**
+ * Creates `path` atomically and exclusively: throws NoteExistsError when it
+ * exists, whoever created it first (link(2) fails with EEXIST), so that two
+ * processes can never overwrite each other's new note.
+ */
+export function createFileExclusive(path: string, data: string | Uint8Array): void {
+  const tmp = writeTemp(path, data);
+  try {
+    linkSync(tmp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new NoteExistsError(path);
+    throw err;
+  } finally {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+  }
+  fsyncDir(dirname(path));
+}
+
+/**
+ * Removes temp files left in `dir` by writers that were killed mid-write
+ * (older than `minAgeMs`, so a live writer's temp file is left alone).
+ */
+export function removeStaleTemps(dir: string, minAgeMs = 60_000, now = Date.now()): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
+    const p = join(dir, name);
+    try {
+      if (now - statSync(p).mtimeMs >= minAgeMs) { unlinkSync(p); removed++; }
+    } catch { /* raced with another cleaner */ }
+  }
+  return removed;
+}

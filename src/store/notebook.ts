@@ -1,0 +1,100 @@
+/**
+ * The notebook on disk: where it is, its config, and its notes.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_NAME, DEFAULT_CONFIG, parseConfig, type NotebookConfig } from '../core/config.js';
+import { NotebookNotFoundError, NoteParseError } from '../core/errors.js';
+import { decodeNote, parseNote, type Note } from '../core/note.js';
+import { walkNotes } from './walk.js';
+
+export interface Notebook {
+  /** Absolute path of the notebook root. */
+  root: string;
+  /** Absolute path of the config file, or null when the notebook has none. */
+  configPath: string | null;
+  config: NotebookConfig;
+}
+
+/** A note that could not be read; every other note is still handled. */
+export interface NoteProblem {
+  path: string;
+  line?: number;
+  reason: string;
+  hint?: string;
+}
+
+export interface LocateOptions {
+  dir?: string;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+function isDir(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
+function open(root: string): Notebook {
+  const configPath = join(root, CONFIG_NAME);
+  if (!existsSync(configPath)) return { root, configPath: null, config: { ...DEFAULT_CONFIG } };
+  return { root, configPath, config: parseConfig(readFileSync(configPath, 'utf8'), configPath) };
+}
+
+/**
+ * Finds the notebook: `--dir` > NOTES_DIR > the nearest ancestor of the
+ * working directory holding `.notes.toml` > `./notes/` > an error saying how
+ * to create one.
+ */
+export function locateNotebook({ dir, env, cwd }: LocateOptions): Notebook {
+  const named = dir ?? env.NOTES_DIR;
+  if (named) {
+    const root = resolve(cwd, named);
+    if (!isDir(root)) {
+      throw new NotebookNotFoundError(`notebook folder ${root} does not exist`, {
+        hint: `create it with: notes init ${named}`,
+      });
+    }
+    return open(root);
+  }
+  for (let d = resolve(cwd); ; d = dirname(d)) {
+    if (existsSync(join(d, CONFIG_NAME))) return open(d);
+    if (dirname(d) === d) break;
+  }
+  const local = join(resolve(cwd), 'notes');
+  if (isDir(local)) return open(local);
+  throw new NotebookNotFoundError('no notebook found here', {
+    hint: 'run notes init to make this folder a notebook, or pass --dir <folder> (or set NOTES_DIR)',
+  });
+}
+
+export interface LoadResult {
+  notes: Note[];
+  problems: NoteProblem[];
+}
+
+/** Reads and parses one note; a problem instead of a note when it cannot be read. */
+export function readNote(root: string, rel: string): Note | NoteProblem {
+  try {
+    return parseNote(rel, decodeNote(readFileSync(join(root, rel)), rel));
+  } catch (err) {
+    if (err instanceof NoteParseError) return { path: rel, line: err.line, reason: err.reason, hint: err.hint };
+    const code = (err as NodeJS.ErrnoException).code;
+    return { path: rel, reason: `cannot read (${code ?? (err as Error).message})`, hint: code === 'EACCES' ? 'check its permissions' : undefined };
+  }
+}
+
+export function isProblem(x: Note | NoteProblem): x is NoteProblem {
+  return 'reason' in x;
+}
+
+/** Reads every note of the notebook; broken ones come back as problems. */
+export function loadNotes(nb: Notebook): LoadResult {
+  const { files, problems: walkProblems } = walkNotes(nb.root);
+  const notes: Note[] = [];
+  const problems: NoteProblem[] = walkProblems.map((p) => ({ ...p }));
+  for (const rel of files) {
+    const r = readNote(nb.root, rel);
+    if (isProblem(r)) problems.push(r); else notes.push(r);
+  }
+  return { notes, problems };
+}

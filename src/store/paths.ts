@@ -1,0 +1,29 @@
+/**
+ * Paths inside the notebook: nothing a user types (a visit name, a ref, a
+ * title) may lead outside the notebook root.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../core/errors.js';
+
+/** Resolves `rel` (relative to `root`) and refuses anything outside the root. */
+export function insideRoot(root: string, rel: string, what: string): string {
+  const abs = resolve(root, rel);
+  const back = relative(root, abs);
+  if (back.startsWith('..') || isAbsolute(back)) {
+    throw new UsageError(`${what} "${rel}" is outside the notebook (${root})`, 'name a folder inside the notebook');
+  }
+  return abs;
+}
+
+/** `abs` relative to the root with `/` separators, or null when outside. */
+export function relToRoot(root: string, abs: string): string | null {
+  const back = relative(root, abs);
+  if (back.startsWith('..') || isAbsolute(back)) return null;
+  return back.split(sep).join('/');
+}
+
+/** A path to show the user: relative to the working directory when inside it, else absolute. */
+export function displayPath(cwd: string, abs: string): string {
+  const back = relative(cwd, abs);
+  return back && !back.startsWith('..') && !isAbsolute(back) ? back : abs;
+}
