@@ -2,8 +2,8 @@
  * Choosing and ordering notes: the filters shared by list, search, tag and
  * export (`--tag`, `--category`, `--since`, `--until`, `--visit`, drafts).
  */
-import type { Note } from './note.js';
-import { writtenDay } from './dates.js';
+import { getKey, type Note } from './note.js';
+import { parseHugoDate, writtenDay } from './dates.js';
 
 export type DraftMode = 'exclude' | 'include' | 'only';
 
@@ -20,10 +20,25 @@ export interface NoteFilter {
   drafts?: DraftMode;
 }
 
-/** The calendar day of a note: a YYYY-MM-DD menuTitle, else its date as written. */
+/** A visit page (`_index.md`) without a date is dated by its `start` key. */
+function visitStart(note: Note): string | null {
+  if (!note.isSection || note.date) return null;
+  const start = getKey(note.frontMatter, 'start');
+  return typeof start === 'string' ? start : null;
+}
+
+/** The calendar day of a note: a YYYY-MM-DD menuTitle, else its date as written (a visit: its start). */
 export function noteDay(note: Note): string | null {
   if (note.menuTitle && /^\d{4}-\d{2}-\d{2}$/.test(note.menuTitle.trim())) return note.menuTitle.trim();
-  return writtenDay(note.date);
+  return writtenDay(note.date ?? visitStart(note));
+}
+
+/** The instant a note sorts by: its date, else a visit's start. */
+export function sortInstant(note: Note): number | null {
+  if (note.instant) return note.instant.getTime();
+  const start = visitStart(note);
+  const d = start ? parseHugoDate(start) : null;
+  return d ? d.getTime() : null;
 }
 
 const lowerAll = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -65,9 +80,10 @@ const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts notes in place: by date then weight (undated last), or by the key given; path breaks ties. */
 export function sortNotes(notes: Note[], key: SortKey = 'date', reverse = false): Note[] {
-  const t = (n: Note) => (n.instant ? n.instant.getTime() : null);
+  const t = sortInstant;
   const cmp: Record<SortKey, (a: Note, b: Note) => number> = {
-    date: (a, b) => byNullable(t(a), t(b), num) || byNullable(a.weight, b.weight, num),
+    // A visit page sorts before its days (it starts at midnight of its first day).
+    date: (a, b) => byNullable(t(a), t(b), num) || Number(b.isSection) - Number(a.isSection) || byNullable(a.weight, b.weight, num),
     weight: (a, b) => byNullable(a.weight, b.weight, num) || byNullable(t(a), t(b), num),
     title: (a, b) => a.title.localeCompare(b.title),
     path: () => 0,

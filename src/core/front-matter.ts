@@ -171,8 +171,11 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
   } catch (err) {
     const e = err as PositionedError;
     let line: number | undefined;
-    if (typeof e.line === 'number') line = rawLine + e.line;
-    else if (typeof e.mark?.line === 'number') line = rawLine + e.mark.line;
+    // gray-matter hands the parser the text after the opening delimiter,
+    // starting with its line end: parser line 1 (0-based) is raw's first line.
+    const shift = format === 'json' ? 0 : -1;
+    if (typeof e.line === 'number') line = rawLine + e.line + shift;
+    else if (typeof e.mark?.line === 'number') line = rawLine + e.mark.line + shift;
     else {
       const m = /position (\d+)/.exec(e.message ?? '');
       if (m) line = rawLine + lineAt(raw, Number(m[1])) - 1;

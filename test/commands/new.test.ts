@@ -1,0 +1,115 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, copyOf, tempDir, FIXTURES } from '../helpers/run.js';
+import { parseNote } from '../../src/core/note.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+function notebook() {
+  const t = copyOf(join(FIXTURES, 'basic'));
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+const NOW = new Date(2024, 4, 7, 14, 5, 9); // 2024-05-07 14:05:09 local
+
+describe('notes new', () => {
+  it('creates a day entry in the visit-day format and prints only its path', async () => {
+    const dir = notebook();
+    const r = await run(['new', '--date', '2024-05-09', '--visit', 'visit-a', '--tag', 'kafka', '--tag', 'people', '--category', 'ess'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('visit-a/2024-05-09.md\n');
+    const text = readFileSync(join(dir, 'visit-a/2024-05-09.md'), 'utf8');
+    const n = parseNote('visit-a/2024-05-09.md', text);
+    // Visit A starts 2024-05-06: the 9th is its fourth calendar day.
+    expect(n).toMatchObject({ title: 'Four', weight: 4, menuTitle: '2024-05-09', tags: ['kafka', 'people'], categories: ['ess'], draft: false });
+    expect(n.date).toMatch(/^2024-05-09T14:05:09[+-]\d{2}:\d{2}$/);
+    expect(text).toMatch(/^\+\+\+\ntitle = 'Four'\ndate = 2024-05-09T14:05:09[+-]\d\d:\d\d\nmenuTitle = "2024-05-09"\nweight = 4\nbookCollapseSection = false\nbookHidden = false\ndraft = false\n/);
+    expect(r.stderr).toMatch(/created day 4/);
+  });
+
+  it('numbers by the highest weight + 1 in a folder without a visit start', async () => {
+    const dir = notebook();
+    const first = await run(['new', '--date', '2024-06-01', '--visit', 'trip'], { cwd: dir, now: NOW });
+    const second = await run(['new', '--date', '2024-06-03', '--visit', 'trip'], { cwd: dir, now: NOW });
+    expect(first.code + second.code).toBe(0);
+    expect(parseNote('a', readFileSync(join(dir, 'trip/2024-06-01.md'), 'utf8'))).toMatchObject({ title: 'One', weight: 1 });
+    expect(parseNote('b', readFileSync(join(dir, 'trip/2024-06-03.md'), 'utf8'))).toMatchObject({ title: 'Two', weight: 2 });
+  });
+
+  it('never overwrites: an existing day prints its path and exits 0 without writing', async () => {
+    const dir = notebook();
+    const file = join(dir, 'visit-a/2024-05-07.md');
+    const before = readFileSync(file);
+    const r = await run(['new', '--date', 'today', '--visit', 'visit-a', '--body', 'new text'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('visit-a/2024-05-07.md\n');
+    expect(r.stderr).toMatch(/has an entry already/);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('takes the body from stdin, and the title and YAML format from options', async () => {
+    const dir = notebook();
+    const r = await run(['new', '--date', 'yesterday', '--title', '../../Kafka & "EPICS"', '--format', 'yaml'], { cwd: dir, now: NOW, stdin: '- from stdin\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('2024-05-06-kafka-epics.md\n');
+    const text = readFileSync(join(dir, '2024-05-06-kafka-epics.md'), 'utf8');
+    expect(text.startsWith('---\n')).toBe(true);
+    expect(parseNote('x', text)).toMatchObject({ title: '../../Kafka & "EPICS"', body: '- from stdin\n' });
+  });
+
+  it('applies notebook default tags and a notebook template', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, '.notes.toml'), 'tags = ["visit-log"]\ntemplate = ".template.md"\n');
+    writeFileSync(join(dir, '.template.md'), '+++\ntitle = {{title}}\ndate = {{date}}\nweight = {{weight}}\ntags = {{tags}}\n+++\n## Day {{day}}\n{{body}}');
+    const r = await run(['new', '--tag', 'x'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(0);
+    const n = parseNote('x', readFileSync(join(dir, r.stdout.trim()), 'utf8'));
+    expect(n.tags).toEqual(['visit-log', 'x']);
+    expect(n.body).toBe('## Day 1\n');
+  });
+
+  it.each([
+    [['new', '--date', 'someday'], 2, /--date takes a date/],
+    [['new', '--visit', '../outside'], 2, /outside the notebook/],
+    [['new', '--format', 'ini'], 2, /Allowed choices are toml, yaml/],
+    [['new', '--day', '0'], 2, /--day must be a whole number/],
+  ])('%j is refused', async (args, code, message) => {
+    const dir = notebook();
+    const r = await run(args, { cwd: dir, now: NOW });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/^notes: error: /);
+    expect(existsSync(join(dir, '..', 'outside'))).toBe(false);
+  });
+});
+
+describe('notes init and finding the notebook', () => {
+  it('init writes only the config file', async () => {
+    const t = tempDir(); cleanups.push(t.cleanup);
+    const r = await run(['init', 'nb'], { cwd: t.dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(t.dir, 'nb'))).toEqual(['.notes.toml']);
+    const again = await run(['init', 'nb'], { cwd: t.dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/exists already/);
+  });
+
+  it('finds the notebook: --dir > NOTES_DIR > .notes.toml above > ./notes', async () => {
+    const t = tempDir(); cleanups.push(t.cleanup);
+    for (const d of ['a', 'b', 'c/notes', 'd']) await run(['init', d], { cwd: t.dir });
+    await run(['new', '--title', 'in a'], { cwd: join(t.dir, 'a'), now: NOW });
+    await run(['new', '--title', 'in b'], { cwd: join(t.dir, 'b'), now: NOW });
+    await run(['new', '--title', 'in c'], { cwd: join(t.dir, 'c/notes'), now: NOW });
+    const titles = async (cwd: string, args: string[], env = {}) =>
+      JSON.parse((await run(['list', '--json', ...args], { cwd, env })).stdout).map((n: { title: string }) => n.title);
+    expect(await titles(join(t.dir, 'a'), ['--dir', '../b'], { NOTES_DIR: join(t.dir, 'c/notes') })).toEqual(['in b']);
+    expect(await titles(join(t.dir, 'a'), [], { NOTES_DIR: join(t.dir, 'c/notes') })).toEqual(['in c']);
+    expect(await titles(join(t.dir, 'a'), [])).toEqual(['in a']);
+    expect(await titles(join(t.dir, 'c'), [])).toEqual(['in c']);
+    const none = await run(['list'], { cwd: t.dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no notebook found/);
+    expect(none.stderr).toMatch(/hint: run notes init/);
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, it, expect } from 'vitest';
+import { parseNote, rawScalar, decodeNote, toList } from '../../src/core/note.js';
+import { matchesFilter, sortNotes, noteDay } from '../../src/core/filter.js';
+import { resolveRef } from '../../src/core/ref.js';
+import { RefError, NoteParseError } from '../../src/core/errors.js';
+
+const DAY = `+++
+title = 'Five'
+date = 2023-09-08T22:09:28+02:00
+menuTitle = "2023-09-08"
+weight = 5
+bookCollapseSection = false
+bookHidden = false
+draft = false
+categories = ["taxonomy", "content"]
+tags = "tutorial"
++++
+- Today was SciCat.
+`;
+
+describe('parseNote: the normalized model', () => {
+  it('reads a day entry in the reference format', () => {
+    const n = parseNote('ess/2023-09-08.md', DAY);
+    expect(n).toMatchObject({
+      path: 'ess/2023-09-08.md', title: 'Five', date: '2023-09-08T22:09:28+02:00', weight: 5,
+      menuTitle: '2023-09-08', draft: false, tags: ['tutorial'], categories: ['taxonomy', 'content'],
+      section: 'ess', isSection: false, format: 'toml', bodyLine: 12,
+    });
+    expect(n.instant?.toISOString()).toBe('2023-09-08T20:09:28.000Z');
+    // The date is kept as written in frontMatter too, offset and all.
+    expect(n.frontMatter.date).toBe('2023-09-08T22:09:28+02:00');
+    expect(n.frontMatter.bookHidden).toBe(false);
+  });
+
+  it.each([
+    ['# A heading\ntext', 'A heading'],
+    ['text only', 'stem'],
+    ['+++\ntitle = ""\n+++\n# From heading', 'From heading'],
+  ])('title falls back to the first heading, then the file name', (text, title) => {
+    expect(parseNote('dir/stem.md', text).title).toBe(title);
+  });
+
+  it('marks _index.md as the section page of its folder', () => {
+    const n = parseNote('ess-2023/_index.md', "+++\ntitle = 'ESS'\nstart = 2023-09-04\n+++\n");
+    expect(n).toMatchObject({ isSection: true, section: 'ess-2023' });
+    expect(noteDay(n)).toBe('2023-09-04');
+  });
+
+  it.each([
+    ['+++\npublishDate = 2020-01-02T00:00:00Z\n+++\n', '2020-01-02T00:00:00Z'],
+    ['+++\nlastmod = 2021-01-02\n+++\n', '2021-01-02'],
+    ['---\nDate: 2022-03-04T05:06:07+01:00\n---\n', '2022-03-04T05:06:07+01:00'],
+    ['{"date": "2024-01-02T03:04:05Z"}\n', '2024-01-02T03:04:05Z'],
+  ])('takes the date from Hugo\'s date keys, case-insensitively', (text, date) => {
+    expect(parseNote('a.md', text).date).toBe(date);
+  });
+
+  it.each([
+    ['draft = true', true], ['draft = "true"', true], ['published = false', true], ['', false],
+  ])('draft from %j', (line, draft) => {
+    expect(parseNote('a.md', `+++\n${line}\n+++\n`).draft).toBe(draft);
+  });
+
+  it('keeps keys it does not know, as written', () => {
+    const n = parseNote('a.md', '---\nfacility: ESS\npeople:\n  - name: A\nbookToc: false\n---\n');
+    expect(n.frontMatter).toEqual({ facility: 'ESS', people: [{ name: 'A' }], bookToc: false });
+  });
+
+  it('rawScalar finds top-level values as written, not inside tables', () => {
+    const raw = 'date = 2023-09-08T22:09:28+02:00 # local\n[params]\nlastmod = 2020-01-01';
+    expect(rawScalar('toml', raw, 'date')).toBe('2023-09-08T22:09:28+02:00');
+    expect(rawScalar('toml', raw, 'lastmod')).toBeNull();
+    expect(rawScalar('yaml', "date: '2023-01-02'\n", 'date')).toBe('2023-01-02');
+  });
+
+  it('decodes UTF-8 and refuses binary and Latin-1 with a reason', () => {
+    expect(decodeNote(new TextEncoder().encode('é'), 'a.md')).toBe('é');
+    expect(() => decodeNote(Uint8Array.from([0x61, 0, 0x62]), 'b.md')).toThrow(/NUL/);
+    expect(() => decodeNote(Uint8Array.from([0x61, 0x0a, 0xe9]), 'c.md')).toThrow(NoteParseError);
+  });
+
+  it.each([[undefined, []], ['a', ['a']], [['a', 'b'], ['a', 'b']], [[1, null], ['1']]])('toList(%j)', (v, l) => {
+    expect(toList(v)).toEqual(l);
+  });
+});
+
+const notes = [
+  parseNote('v/2023-09-04.md', "+++\ntitle='One'\ndate=2023-09-04T10:00:00+02:00\nweight=1\ntags=['Kafka','people']\n+++\n"),
+  parseNote('v/2023-09-05.md', "+++\ntitle='Two'\ndate=2023-09-05T10:00:00+02:00\nweight=2\ntags=['epics']\ncategories='ess'\n+++\n"),
+  parseNote('w/2024-01-01.md', "+++\ntitle='Winter school'\ndate=2024-01-01T10:00:00Z\ndraft=true\n+++\n"),
+  parseNote('loose.md', '# Loose thoughts\n'),
+];
+
+describe('filters and order', () => {
+  it.each([
+    [{}, ['v/2023-09-04.md', 'v/2023-09-05.md', 'loose.md']],
+    [{ tags: ['kafka'] }, ['v/2023-09-04.md']],
+    [{ tags: ['kafka', 'epics'] }, []],
+    [{ categories: ['ESS'] }, ['v/2023-09-05.md']],
+    [{ since: '2023-09-05' }, ['v/2023-09-05.md']],
+    [{ until: '2023-09-04' }, ['v/2023-09-04.md']],
+    [{ visit: 'v' }, ['v/2023-09-04.md', 'v/2023-09-05.md']],
+    [{ drafts: 'include' as const }, ['v/2023-09-04.md', 'v/2023-09-05.md', 'w/2024-01-01.md', 'loose.md']],
+    [{ drafts: 'only' as const }, ['w/2024-01-01.md']],
+  ])('%j', (filter, paths) => {
+    expect(sortNotes(notes.filter((n) => matchesFilter(n, filter))).map((n) => n.path)).toEqual(paths);
+  });
+
+  it('sorts by title and in reverse', () => {
+    expect(sortNotes([...notes], 'title', true).map((n) => n.title)).toEqual(['Winter school', 'Two', 'One', 'Loose thoughts']);
+  });
+});
+
+describe('resolveRef', () => {
+  it.each([
+    ['v/2023-09-04.md', { asPath: 'v/2023-09-04.md' }, 'v/2023-09-04.md'],
+    ['2023-09-05', {}, 'v/2023-09-05.md'],
+    ['loose', {}, 'loose.md'],
+    ['yesterday', { asDay: '2023-09-04' }, 'v/2023-09-04.md'],
+    ['winter', {}, 'w/2024-01-01.md'],
+    ['wintr scool', {}, 'w/2024-01-01.md'],
+  ])('%s', (ref, opts, path) => {
+    expect(resolveRef(notes, ref, opts).path).toBe(path);
+  });
+
+  it('an ambiguous ref lists the candidates', () => {
+    const two = [...notes, parseNote('x/2023-09-05.md', "+++\ntitle='Other'\ndate=2023-09-05T09:00:00Z\n+++\n")];
+    try {
+      resolveRef(two, 'x', { asDay: '2023-09-05' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RefError);
+      expect((e as RefError).candidates).toHaveLength(2);
+    }
+  });
+
+  it('no match is an error with a hint', () => {
+    expect(() => resolveRef(notes, 'zzzzqqq')).toThrow(/no note matches/);
+  });
+});
