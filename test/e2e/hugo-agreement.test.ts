@@ -1,0 +1,44 @@
+/**
+ * Hugo is the reference reader of these files: for every regular page that
+ * `hugo list all` prints, `notes list --json` must give the same title, the
+ * same date instant (where a date is set) and the same draft flag.
+ */
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { run, SHARED, hasShared, REPO } from '../helpers/run.js';
+import { hasHugo, hugoListAll } from '../helpers/hugo.js';
+
+const required = !!process.env.NOTES_REQUIRE_EXTERNAL;
+const reason = !hasShared ? `the shared corpora are missing (${SHARED})` : !hasHugo ? 'hugo is not installed' : '';
+if (reason && !required) console.warn(`skipping the Hugo agreement test: ${reason}`);
+
+describe.skipIf(!!reason && !required)('agreement with hugo list all', () => {
+  it.each(['benmezger-notes', 'hugo-book-exampleSite', 'hugo-docs', 'sample notebook'])('%s', async (corpus) => {
+    const content = corpus === 'sample notebook' ? join(REPO, 'notes') : join(SHARED, 'corpora', corpus, 'content');
+    const pages = hugoListAll(content);
+    const r = await run(['list', '--json', '--drafts', '--dir', content]);
+    expect(r.code).toBe(0);
+    const ours = new Map<string, { title: string; instant: string | null; draft: boolean; frontMatter: Record<string, unknown> }>(
+      JSON.parse(r.stdout).map((n: { path: string }) => [n.path, n]),
+    );
+    const disagree: string[] = [];
+    let dated = 0;
+    for (const p of pages) {
+      const n = ours.get(p.path);
+      if (!n) { disagree.push(`${p.path}: missing from notes list`); continue; }
+      // A page without a title: Hugo prints none; we show a derived one but must not claim a front matter title.
+      const titleOk = p.title === '' ? !Object.keys(n.frontMatter).some((k) => k.toLowerCase() === 'title' && n.frontMatter[k]) : n.title === p.title;
+      if (!titleOk) disagree.push(`${p.path}: title ${JSON.stringify(n.title)} vs hugo ${JSON.stringify(p.title)}`);
+      if (!p.date.startsWith('0001-01-01')) {
+        dated++;
+        const hugoInstant = new Date(p.date).toISOString();
+        if (n.instant !== hugoInstant) disagree.push(`${p.path}: date ${n.instant} vs hugo ${hugoInstant}`);
+      }
+      if (n.draft !== p.draft) disagree.push(`${p.path}: draft ${n.draft} vs hugo ${p.draft}`);
+    }
+    const agree = pages.length - new Set(disagree.map((d) => d.split(':')[0])).size;
+    console.log(`hugo agreement ${corpus}: ${agree}/${pages.length} pages agree (${dated} dated)`);
+    expect(pages.length).toBeGreaterThanOrEqual(corpus === 'sample notebook' ? 7 : 20);
+    expect(disagree).toEqual([]);
+  });
+});
