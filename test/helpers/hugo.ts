@@ -3,20 +3,11 @@
  * config and a placeholder template for every shortcode the content uses
  * (Hugo refuses to build content whose shortcodes have no template).
  */
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { tempDir } from './run.js';
+import { makeHugoSite } from '../../scripts/hugo-site.mjs';
 
 export const hasHugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0;
-
-function mdFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) mdFiles(p, out); else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
 
 /** Parses RFC 4180 CSV (what Go's encoding/csv writes). */
 export function parseCsv(text: string): string[][] {
@@ -47,23 +38,7 @@ export function hugoListAll(content: string): HugoPage[] {
   const t = tempDir('notes-hugo-');
   try {
     const site = t.dir;
-    writeFileSync(join(site, 'config.toml'), 'baseURL = "http://example.org/"\nrefLinksErrorLevel = "WARNING"\n');
-    symlinkSync(content, join(site, 'content'));
-    const closed = new Set<string>();
-    const names = new Set<string>();
-    for (const f of mdFiles(content)) {
-      const text = readFileSync(f, 'utf8');
-      // A closing tag ({{< /x >}}) or a self-closed one ({{< x />}}) needs a template using .Inner.
-      for (const m of text.matchAll(/\{\{[<%]\s*\/?([\w./-]+)/g)) names.add(m[1]!);
-      for (const m of text.matchAll(/\{\{[<%]\s*\/([\w./-]+)/g)) closed.add(m[1]!);
-      for (const m of text.matchAll(/\{\{[<%]\s*([\w./-]+)(?:[^}]|\}(?!\}))*?\/\s*[>%]\}\}/g)) closed.add(m[1]!);
-    }
-    mkdirSync(join(site, 'layouts/shortcodes'), { recursive: true });
-    for (const name of names) {
-      if (name === 'ref' || name === 'relref') continue;
-      mkdirSync(join(site, 'layouts/shortcodes', name, '..'), { recursive: true });
-      writeFileSync(join(site, 'layouts/shortcodes', `${name}.html`), closed.has(name) ? '{{ .Inner }}' : '');
-    }
+    makeHugoSite(site, content);
     const r = spawnSync('hugo', ['list', 'all', '--source', site], { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (r.status !== 0) throw new Error(`hugo list all failed: ${r.stderr}`);
     const [header, ...rows] = parseCsv(r.stdout);
