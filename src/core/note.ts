@@ -66,6 +66,16 @@ export function getKey(data: Record<string, unknown>, key: string): unknown {
   return undefined;
 }
 
+/** A case-insensitive view of front matter keys, built once per note. */
+function keyLookup(data: Record<string, unknown>): (key: string) => unknown {
+  const byLower = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(data)) {
+    const l = k.toLowerCase();
+    if (!byLower.has(l) || k === l) byLower.set(l, v);
+  }
+  return (key) => byLower.get(key.toLowerCase());
+}
+
 /**
  * The text of a top-level scalar as written in the raw front matter
  * (`date = 2023-09-08T22:09:28+02:00` gives that string, offset kept).
@@ -147,17 +157,19 @@ export function parseNote(path: string, text: string): Note {
   const split = splitNote(text, path);
   const parsed = split.format ? parseFrontMatter(split.format, split.raw, path, split.rawLine) : {};
   const fm = split.format ? keepDatesAsWritten(split.format, split.raw, parsed) : {};
+  const get = keyLookup(fm);
   let date: string | null = null;
   for (const key of DATE_KEYS) {
-    const v = getKey(fm, key);
+    const v = get(key);
     if (v === undefined || v === null || v === '' || typeof v === 'boolean') continue;
     date = typeof v === 'object' ? null : String(v);
     if (date) break;
   }
-  const title = toStr(getKey(fm, 'title'));
-  const weight = Number(getKey(fm, 'weight'));
-  const draft = toBool(getKey(fm, 'draft'));
-  const published = toBool(getKey(fm, 'published'));
+  const title = toStr(get('title'));
+  const rawWeight = get('weight');
+  const weight = Number(rawWeight);
+  const draft = toBool(get('draft'));
+  const published = toBool(get('published'));
   const slash = path.lastIndexOf('/');
   const file = path.slice(slash + 1);
   return {
@@ -165,12 +177,12 @@ export function parseNote(path: string, text: string): Note {
     title: title && title.trim() ? title : fallbackTitle(split.body, path),
     date,
     instant: date ? parseHugoDate(date) : null,
-    tags: toList(getKey(fm, 'tags')),
-    categories: toList(getKey(fm, 'categories')),
+    tags: toList(get('tags')),
+    categories: toList(get('categories')),
     draft: draft ?? (published === undefined ? false : !published),
-    weight: Number.isFinite(weight) && getKey(fm, 'weight') !== undefined ? Math.trunc(weight) : null,
-    menuTitle: toStr(getKey(fm, 'menuTitle')),
-    linkTitle: toStr(getKey(fm, 'linkTitle')),
+    weight: Number.isFinite(weight) && rawWeight !== undefined && rawWeight !== null && rawWeight !== '' ? Math.trunc(weight) : null,
+    menuTitle: toStr(get('menuTitle')),
+    linkTitle: toStr(get('linkTitle')),
     section: slash === -1 ? '' : path.slice(0, slash),
     isSection: file === '_index.md',
     format: split.format,
