@@ -22,6 +22,15 @@ export function table(rows: string[][], header?: string[]): string {
     .join('\n') + '\n';
 }
 
+/**
+ * Makes note text safe to print in a terminal: control characters (escape
+ * sequences could retitle or garble the terminal) become visible `?`.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/[\r\n\t]+/g, ' ');
+}
+
 /** Shortens `s` to `max` characters with an ellipsis. */
 export function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Registrar } from './program.js';
 import { addFilterOptions, positiveInt, toFilter, type FilterFlags } from './options.js';
-import { json, noteJson, table, truncate } from './format.js';
+import { json, noteJson, printable, table, truncate } from './format.js';
 import { noteDay, type SortKey } from '../core/filter.js';
 
 interface ListFlags extends FilterFlags {
@@ -36,9 +36,9 @@ export function registerList(program: Command, r: Registrar): void {
         const tty = !!app.ctx.stdout.isTTY;
         const rows = notes.map((n) => [
           c.cyan(noteDay(n) ?? '—'.padEnd(10)),
-          (n.isSection ? c.bold : (s: string) => s)(tty ? truncate(n.title, 40) : n.title) + (n.isSection ? c.dim(' [visit]') : '') + (n.draft ? c.yellow(' [draft]') : ''),
-          c.green(n.tags.join(', ')),
-          c.dim(n.path),
+          (n.isSection ? c.bold : (s: string) => s)(printable(tty ? truncate(n.title, 40) : n.title)) + (n.isSection ? c.dim(' [visit]') : '') + (n.draft ? c.yellow(' [draft]') : ''),
+          c.green(printable(n.tags.join(', '))),
+          c.dim(printable(n.path)),
         ]);
         app.ctx.stdout.write(table(rows, tty ? [c.bold('DATE'), c.bold('TITLE'), c.bold('TAGS'), c.bold('PATH')] : undefined));
       } else {

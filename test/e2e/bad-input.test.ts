@@ -1,0 +1,81 @@
+/**
+ * Every command over the bad-input notebook: one warning per bad file naming
+ * it (and the line where known), every good note still handled, the
+ * documented exit code, nothing written where nothing was asked.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, run } from '../helpers/run.js';
+import { badInputNotebook, asNobody, GOOD_NOTES, BAD_NOTES } from '../helpers/bad-input.js';
+
+let nb: { dir: string; cleanup: () => void };
+let snapshot: Map<string, number>;
+
+function tree(dir: string, rel = '', out = new Map<string, number>()): Map<string, number> {
+  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isSymbolicLink()) continue;
+    if (e.isDirectory()) tree(dir, p, out); else out.set(p, statSync(join(dir, p)).mtimeMs);
+  }
+  return out;
+}
+
+/** Runs the real binary (as nobody when root, so the unreadable file is unreadable). */
+function notes(args: string[]) {
+  const [cmd, ...pre] = asNobody.length ? asNobody : [process.execPath];
+  const argv = asNobody.length ? [...pre, process.execPath, BIN, ...args] : [BIN, ...args];
+  const r = spawnSync(cmd!, argv, { cwd: nb.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HOME: '/tmp' }, maxBuffer: 1 << 28 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  nb = badInputNotebook();
+  snapshot = tree(nb.dir);
+});
+afterAll(() => nb.cleanup());
+
+function expectOneWarningPerBadFile(stderr: string) {
+  for (const bad of BAD_NOTES) {
+    const lines = stderr.split('\n').filter((l) => l.includes(` ${bad}`));
+    expect(lines, `${bad} in:\n${stderr}`).toHaveLength(1);
+    expect(lines[0]).toMatch(/^notes: warning: /);
+  }
+  expect(stderr).toMatch(/invalid-toml\.md:4: invalid TOML/);
+  expect(stderr).toMatch(/invalid-yaml\.md:\d+: invalid YAML/);
+  expect(stderr).toMatch(/unclosed\.md:1: front matter opened with \+\+\+ is never closed/);
+  expect(stderr).toMatch(/latin1\.md:2: not UTF-8/);
+  expect(stderr).toMatch(/sub\/loop: symlink loop/);
+}
+
+describe('bad-input notebook', () => {
+  it('list: every good note, one warning per bad file, exit 0 (1 with --strict)', () => {
+    const r = notes(['list', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((n: { path: string }) => n.path).sort()).toEqual(GOOD_NOTES);
+    expectOneWarningPerBadFile(r.stderr);
+    expect(notes(['list', '--strict']).code).toBe(1);
+  });
+
+  it('list prints hostile titles as data, never as terminal control', async () => {
+    const r = await run(['list', '--dir', nb.dir, '--json']);
+    const meta = JSON.parse(r.stdout).find((n: { path: string }) => n.path === 'metachars.md');
+    expect(meta.title).toBe('$(touch /tmp/pwned) `id` <script>alert(1)</script> & | ; > x.md ../../etc');
+    expect(meta.tags).toEqual(['<b>bold</b>', '$(id)']);
+  });
+
+  it('show and path work on good notes next to bad ones', () => {
+    expect(notes(['path', 'from the future']).stdout).toBe('future.md\n');
+    const show = notes(['show', 'bom-crlf']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toBe(readFileSync(join(nb.dir, 'bom-crlf.md'), 'utf8'));
+    const bad = notes(['show', 'invalid-toml']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^notes: error: no note matches "invalid-toml"/m);
+  });
+
+  it('wrote nothing', () => {
+    expect(tree(nb.dir)).toEqual(snapshot);
+  });
+});

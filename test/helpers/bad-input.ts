@@ -1,0 +1,35 @@
+/**
+ * The bad-input notebook: test/fixtures/bad-input (committed) plus what git
+ * cannot hold well, made at test time: a 20 MB note, a note with a
+ * 100,000-character line, and a note nobody may read.
+ */
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyOf, FIXTURES } from './run.js';
+
+export const BAD_INPUT = join(FIXTURES, 'bad-input');
+
+/** Readable notes every command must still handle, by path. */
+export const GOOD_NOTES = [
+  'big.md', 'bom-crlf.md', 'empty.md', 'future.md', 'long-line.md', 'metachars.md', 'no-offset.md',
+  'only-front-matter.md', 'sub/good.md', 'toml-with-yaml-blocks.md', 'unknown-format.md',
+];
+
+/** Bad files: each must give exactly one warning naming it. */
+export const BAD_NOTES = ['binary.md', 'deep-yaml.md', 'invalid-toml.md', 'invalid-yaml.md', 'latin1.md', 'unclosed.md', 'unreadable.md'];
+
+export function badInputNotebook(): { dir: string; cleanup: () => void } {
+  const t = copyOf(BAD_INPUT);
+  const line = 'kafka '.repeat(20_000); // 120,000 characters on one line
+  writeFileSync(join(t.dir, 'long-line.md'), `+++\ntitle = "A very long line"\ndate = 2024-03-07T09:00:00+01:00\n+++\n${line}\n`);
+  const para = '- Slurm and GPFS and EPICS and more text to fill the note up to twenty megabytes.\n';
+  writeFileSync(join(t.dir, 'big.md'), `+++\ntitle = "A 20 MB note"\ndate = 2024-03-08T09:00:00+01:00\n+++\n${para.repeat(Math.ceil(20e6 / para.length))}- scicat at the very end\n`);
+  writeFileSync(join(t.dir, 'unreadable.md'), '+++\ntitle = "Unreadable"\n+++\n');
+  chmodSync(join(t.dir, 'unreadable.md'), 0o000);
+  // Other users (the test of unreadable files runs the binary as nobody when we are root).
+  chmodSync(join(t.dir, '..'), 0o755);
+  return t;
+}
+
+/** As root nothing is unreadable: run as nobody then (setpriv, util-linux). */
+export const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
