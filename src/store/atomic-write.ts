@@ -4,10 +4,11 @@
  * not exist yet). A crash leaves either the old file or the new one, never a
  * truncated mix; a reader never sees a half-written note (jrnl #502).
  */
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, readdirSync, statSync } from 'node:fs';
+import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { NoteExistsError } from '../core/errors.js';
+import { alive } from './process.js';
 
 /** Temp files are dot-files (Hugo and our walker skip them) with a recognisable suffix. */
 export const TEMP_SUFFIX = '.notes-tmp';
@@ -72,17 +73,28 @@ export function createFileExclusive(path: string, data: string | Uint8Array): vo
   fsyncDir(dirname(path));
 }
 
+/** The pid a temp file name carries (`.<name>.<pid>.<random>.notes-tmp`). */
+export function tempOwner(path: string): number | null {
+  const m = /\.(\d+)\.[0-9a-f]+\.notes-tmp$/.exec(path);
+  return m ? Number(m[1]) : null;
+}
+
+
 /**
- * Removes temp files left in `dir` by writers that were killed mid-write
- * (older than `minAgeMs`, so a live writer's temp file is left alone).
+ * Removes temp files (relative to `root`) whose writer is gone: its pid is
+ * not running (it was killed mid-write), or the file is older than an hour
+ * (the pid was reused). A live writer's temp file is left alone.
  */
-export function removeStaleTemps(dir: string, minAgeMs = 60_000, now = Date.now()): number {
-  let removed = 0;
-  for (const name of readdirSync(dir)) {
-    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
-    const p = join(dir, name);
+export function removeStaleTemps(root: string, temps: string[], now = Date.now()): string[] {
+  const removed: string[] = [];
+  for (const rel of temps) {
+    const p = join(root, rel);
     try {
-      if (now - statSync(p).mtimeMs >= minAgeMs) { unlinkSync(p); removed++; }
+      const pid = tempOwner(rel);
+      if ((pid !== null && pid !== process.pid && !alive(pid)) || now - statSync(p).mtimeMs > 3_600_000) {
+        unlinkSync(p);
+        removed.push(rel);
+      }
     } catch { /* raced with another cleaner */ }
   }
   return removed;

@@ -8,12 +8,10 @@
 import { openSync, writeSync, closeSync, readFileSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotesError } from '../core/errors.js';
+import { alive } from './process.js';
 
 export const LOCK_NAME = '.notes.lock';
 
-function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
-}
 
 function tryTake(path: string, staleMs: number): boolean {
   try {

@@ -70,6 +70,8 @@ export function locateNotebook({ dir, env, cwd }: LocateOptions): Notebook {
 export interface LoadResult {
   notes: Note[];
   problems: NoteProblem[];
+  /** Temp files of atomic writes found on the way (see removeStaleTemps). */
+  temps: string[];
 }
 
 /** Reads and parses one note; a problem instead of a note when it cannot be read. */
@@ -89,12 +91,12 @@ export function isProblem(x: Note | NoteProblem): x is NoteProblem {
 
 /** Reads every note of the notebook; broken ones come back as problems. */
 export function loadNotes(nb: Notebook): LoadResult {
-  const { files, problems: walkProblems } = walkNotes(nb.root);
+  const { files, problems: walkProblems, temps } = walkNotes(nb.root);
   const notes: Note[] = [];
   const problems: NoteProblem[] = walkProblems.map((p) => ({ ...p }));
   for (const rel of files) {
     const r = readNote(nb.root, rel);
     if (isProblem(r)) problems.push(r); else notes.push(r);
   }
-  return { notes, problems };
+  return { notes, problems, temps };
 }

@@ -5,16 +5,20 @@
  */
 import { readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { TEMP_SUFFIX } from './atomic-write.js';
 
 export interface WalkProblem {
   path: string;
   reason: string;
+  hint?: string;
 }
 
 export interface WalkResult {
   /** Paths relative to the root, `/` separators, sorted. */
   files: string[];
   problems: WalkProblem[];
+  /** Temp files of atomic writes (`.*.notes-tmp`), left by a writer that died or still writing. */
+  temps: string[];
 }
 
 const SKIP_DIRS = new Set(['node_modules']);
@@ -22,6 +26,7 @@ const SKIP_DIRS = new Set(['node_modules']);
 export function walkNotes(root: string): WalkResult {
   const files: string[] = [];
   const problems: WalkProblem[] = [];
+  const temps: string[] = [];
   const seen = new Set<string>();
   const visit = (dir: string, rel: string) => {
     let real: string;
@@ -30,18 +35,21 @@ export function walkNotes(root: string): WalkResult {
       return;
     }
     if (seen.has(real)) {
-      if (rel) problems.push({ path: rel, reason: 'symlink loop: this folder was already read, skipped' });
+      if (rel) problems.push({ path: rel, reason: 'symlink loop: this folder was already read, skipped', hint: 'remove the symlink, or point it outside the notebook' });
       return;
     }
     seen.add(real);
     let entries: Dirent[];
     try { entries = readdirSync(dir, { withFileTypes: true }); } catch (e) {
-      problems.push({ path: rel || '.', reason: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      problems.push({ path: rel || '.', reason: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, hint: 'check its permissions' });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
-      if (ent.name.startsWith('.')) continue;
+      if (ent.name.startsWith('.')) {
+        if (ent.name.endsWith(TEMP_SUFFIX)) temps.push(rel ? `${rel}/${ent.name}` : ent.name);
+        continue;
+      }
       const abs = join(dir, ent.name);
       const relPath = rel ? `${rel}/${ent.name}` : ent.name;
       let isDir = ent.isDirectory();
@@ -52,7 +60,7 @@ export function walkNotes(root: string): WalkResult {
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch {
-          if (/\.md$/i.test(ent.name)) problems.push({ path: relPath, reason: 'broken symlink, skipped' });
+          if (/\.md$/i.test(ent.name)) problems.push({ path: relPath, reason: 'broken symlink, skipped', hint: 'remove the symlink or restore its target' });
           continue;
         }
       }
@@ -64,5 +72,5 @@ export function walkNotes(root: string): WalkResult {
     }
   };
   visit(root, '');
-  return { files, problems };
+  return { files, problems, temps };
 }
