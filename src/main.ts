@@ -30,6 +30,12 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     cmd.commands.forEach(route);
   };
   route(program);
+  if (argv[0] === '__complete') {
+    // Asked by the completion scripts; answers quietly, whatever happens.
+    const { complete } = await import('./cli/completion.js');
+    ctx.stdout.write(complete(program, argv.slice(1), ctx));
+    return 0;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

@@ -11,6 +11,7 @@ import { registerNew } from './new.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
 import { registerDoctor } from './doctor.js';
+import { registerCompletion } from './completion.js';
 
 declare const __NOTES_VERSION__: string | undefined;
 export const VERSION = typeof __NOTES_VERSION__ === 'string' ? __NOTES_VERSION__ : '0.0.0-dev';
@@ -57,6 +58,6 @@ Examples:
       };
     },
   };
-  for (const register of [registerInit, registerNew, registerList, registerShow, registerDoctor]) register(program, registrar);
+  for (const register of [registerInit, registerNew, registerList, registerShow, registerDoctor, registerCompletion]) register(program, registrar);
   return program;
 }
