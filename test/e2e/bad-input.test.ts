@@ -7,10 +7,11 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, run } from '../helpers/run.js';
-import { badInputNotebook, asNobody, GOOD_NOTES, BAD_NOTES } from '../helpers/bad-input.js';
+import { run } from '../helpers/run.js';
+import { badInputNotebook, asNobody, runnableCopy, GOOD_NOTES, BAD_NOTES } from '../helpers/bad-input.js';
 
 let nb: { dir: string; cleanup: () => void };
+let app: ReturnType<typeof runnableCopy>;
 let snapshot: Map<string, number>;
 
 function tree(dir: string, rel = '', out = new Map<string, number>()): Map<string, number> {
@@ -25,16 +26,18 @@ function tree(dir: string, rel = '', out = new Map<string, number>()): Map<strin
 /** Runs the real binary (as nobody when root, so the unreadable file is unreadable). */
 function notes(args: string[]) {
   const [cmd, ...pre] = asNobody.length ? asNobody : [process.execPath];
-  const argv = asNobody.length ? [...pre, process.execPath, BIN, ...args] : [BIN, ...args];
-  const r = spawnSync(cmd!, argv, { cwd: nb.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HOME: '/tmp' }, maxBuffer: 1 << 28 });
+  const argv = asNobody.length ? [...pre, process.execPath, app.bin, ...args] : [app.bin, ...args];
+  const env = { ...process.env, NO_COLOR: '1', HOME: app.cacheDir, NOTES_CACHE_DIR: app.cacheDir };
+  const r = spawnSync(cmd!, argv, { cwd: nb.dir, encoding: 'utf8', env, maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(() => {
+  app = runnableCopy();
   nb = badInputNotebook();
   snapshot = tree(nb.dir);
 });
-afterAll(() => nb.cleanup());
+afterAll(() => { nb.cleanup(); app.cleanup(); });
 
 function expectOneWarningPerBadFile(stderr: string) {
   for (const bad of BAD_NOTES) {

@@ -3,9 +3,9 @@
  * cannot hold well, made at test time: a 20 MB note, a note with a
  * 100,000-character line, and a note nobody may read.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyOf, FIXTURES } from './run.js';
+import { copyOf, FIXTURES, REPO, tempDir } from './run.js';
 
 export const BAD_INPUT = join(FIXTURES, 'bad-input');
 
@@ -31,5 +31,21 @@ export function badInputNotebook(): { dir: string; cleanup: () => void } {
   return t;
 }
 
-/** As root nothing is unreadable: run as nobody then (setpriv, util-linux). */
+/** As root nothing is unreadable: the tests then run the binary as nobody (setpriv, util-linux). */
 export const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+
+/**
+ * A copy of the built program (bin/ and dist/ are self-contained) that nobody
+ * can run, wherever the repository is checked out; and a cache folder nobody
+ * can write to.
+ */
+export function runnableCopy(): { bin: string; cacheDir: string; cleanup: () => void } {
+  const t = tempDir('notes-app-');
+  chmodSync(t.dir, 0o755);
+  for (const d of ['bin', 'dist']) cpSync(join(REPO, d), join(t.dir, d), { recursive: true });
+  writeFileSync(join(t.dir, 'package.json'), '{"type": "module"}\n');
+  const cacheDir = join(t.dir, 'cache');
+  mkdirSync(cacheDir, { mode: 0o777 });
+  chmodSync(cacheDir, 0o777);
+  return { bin: join(t.dir, 'bin/notes'), cacheDir, cleanup: t.cleanup };
+}
