@@ -180,6 +180,9 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
       const m = /position (\d+)/.exec(e.message ?? '');
       if (m) line = rawLine + lineAt(raw, Number(m[1])) - 1;
     }
+    if (err instanceof RangeError) {
+      throw new NoteParseError(file, 'front matter nested too deeply to read', rawLine, 'flatten the front matter');
+    }
     const reason = (e.reason ?? e.message ?? String(err)).split('\n')[0]!.replace(/ at row \d+, col \d+, pos \d+:?$/, '');
     const what = { toml: 'TOML', yaml: 'YAML', json: 'JSON' }[format];
     throw new NoteParseError(file, `invalid ${what} front matter: ${reason}`, line, `fix the front matter, then run the command again`);

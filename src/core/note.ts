@@ -144,6 +144,22 @@ function normalizeNested(v: unknown): unknown {
   return v;
 }
 
+/** Deeper front matter than this is refused: nothing real nests so deep, and printing it would overflow the stack. */
+export const MAX_DEPTH = 100;
+
+/** The nesting depth of a parsed value, computed without recursion. */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    if (v && typeof v === 'object' && !(v instanceof Date)) for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
+}
+
 /** Title of a note without one: its first `# heading`, else the file name. */
 function fallbackTitle(body: string, path: string): string {
   const m = /^#\s+(.+?)\s*#*\s*$/m.exec(body);
@@ -156,6 +172,9 @@ function fallbackTitle(body: string, path: string): string {
 export function parseNote(path: string, text: string): Note {
   const split = splitNote(text, path);
   const parsed = split.format ? parseFrontMatter(split.format, split.raw, path, split.rawLine) : {};
+  if (depthOf(parsed) > MAX_DEPTH) {
+    throw new NoteParseError(path, `front matter nested deeper than ${MAX_DEPTH} levels`, split.rawLine, 'flatten the front matter');
+  }
   const fm = split.format ? keepDatesAsWritten(split.format, split.raw, parsed) : {};
   const get = keyLookup(fm);
   let date: string | null = null;
