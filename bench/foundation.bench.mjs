@@ -10,11 +10,15 @@ import { BIN, corpus, generateNotebook, have, report, time } from './lib.mjs';
 import { makeHugoSite } from '../scripts/hugo-site.mjs';
 
 const node = process.execPath;
+const UNBUNDLED = "await Promise.all(['commander', 'gray-matter', '@iarna/toml', 'chalk', 'fuse.js'].map((m) => import(m)))";
 const floor = { name: 'node -e 0', times: time(node, ['-e', '0']) };
 report('start-up', [
   floor,
   { name: 'notes --version', times: time(node, [BIN, '--version']), ratioTo: 'node -e 0', goal: '≤ 1.3x node -e 0' },
   { name: 'notes --help', times: time(node, [BIN, '--help']), ratioTo: 'node -e 0' },
+  // Why the esbuild bundle: the same libraries imported unbundled from node_modules.
+  { name: 'unbundled import of the stack', times: time(node, ['--input-type=module', '-e', UNBUNDLED]), ratioTo: 'node -e 0' },
+  { name: 'notes list (sample notebook)', times: time(node, [BIN, 'list', '--dir', 'notes']), ratioTo: 'node -e 0' },
 ]);
 
 for (const [label, dir] of [['hugo-docs (992 pages)', corpus('hugo-docs')], ['generated 10,000 notes', generateNotebook(10_000)]]) {
