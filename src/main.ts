@@ -53,6 +53,18 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       printError(ctx, err.message, err.hint, err instanceof RefError ? err.candidates : []);
       return err.exitCode;
     }
+    const sys = err as NodeJS.ErrnoException;
+    if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+      // The machine said no (permissions, a full or read-only disk): not a bug.
+      const hints: Record<string, string> = {
+        EACCES: 'check the permissions of that file or folder', EPERM: 'check the permissions of that file or folder',
+        ENOSPC: 'free some disk space and run the command again', EROFS: 'the file system is read-only; use a writable copy of the notebook',
+        ENOENT: 'check that the path exists', EMFILE: 'too many open files; raise the limit (ulimit -n) and run again',
+      };
+      printError(ctx, `cannot ${sys.syscall}${sys.path ? ` ${sys.path}` : ''}: ${sys.code}`, hints[sys.code] ?? 'run again with --verbose for details');
+      if (state.verbose && sys.stack) ctx.stderr.write(`${sys.stack}\n`);
+      return 1;
+    }
     const e = err as Error;
     printError(ctx, `unexpected: ${e?.message ?? String(err)}`, state.verbose ? undefined : 'this is a bug in notes; run again with --verbose for the details, and report it');
     if (state.verbose && e?.stack) ctx.stderr.write(`${e.stack}\n`);
