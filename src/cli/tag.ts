@@ -71,7 +71,7 @@ export function registerTag(program: Command, r: Registrar): void {
       .action(r.action(async (app, tags: string[], flags: ChangeFlags) => {
         const { tagChange } = await import('../commands/tag.js');
         const op: TagOp = { kind: name, tags };
-        const res = tagChange(app.notebook(), {
+        const res = await tagChange(app.notebook(), {
           op, selection: selection(flags, flags[refFlag], app.ctx.now()), dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
         });
         return report(app, `tag ${name} ${tags.join(' ')}`, res, !!flags.dryRun);
@@ -89,7 +89,7 @@ export function registerTag(program: Command, r: Registrar): void {
     .addHelpText('after', '\nExamples:\n  notes tag rename hpc HPC\n  notes tag rename k8s kubernetes --dry-run')
     .action(r.action(async (app, from: string, to: string, flags: { dryRun?: boolean }) => {
       const { tagChange } = await import('../commands/tag.js');
-      const res = tagChange(app.notebook(), { op: { kind: 'rename', from, to }, dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now() });
+      const res = await tagChange(app.notebook(), { op: { kind: 'rename', from, to }, dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now() });
       return report(app, `tag rename ${from} ${to}`, res, !!flags.dryRun);
     }));
 }

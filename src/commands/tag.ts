@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
 import { walkNotes } from '../store/walk.js';
-import { writeIfUnchanged } from '../store/guarded-write.js';
+import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
 import { findNote } from './show.js';
 import { decodeNote, type Note } from '../core/note.js';
 import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
@@ -124,22 +124,20 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
 }
 
 /** Adds, removes or renames tags on the selected notes. */
-export function tagChange(nb: Notebook, opts: TagChangeOptions): TagChangeResult {
+export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<TagChangeResult> {
   const { targets, problems } = selectTargets(nb, opts);
   const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems };
+  const jobs: Array<GuardedWrite & { change: TagChange }> = [];
   for (const t of targets) {
     const abs = join(nb.root, t.rel);
-    let bytes: Buffer;
-    let edit;
     try {
-      bytes = t.bytes ?? readFileSync(abs);
+      const bytes = t.bytes ?? readFileSync(abs);
       const text = noteText(bytes, t.rel);
-      edit = editTags(text, opts.op, { format: nb.config.format, path: t.rel });
+      const edit = editTags(text, opts.op, { format: nb.config.format, path: t.rel });
       if (!edit.changed) { result.unchanged++; continue; }
-      if (opts.dryRun) {
-        result.changed.push({ path: t.rel, before: edit.before, after: edit.after, diff: unifiedDiff(text, edit.text, t.rel) });
-        continue;
-      }
+      const change: TagChange = { path: t.rel, before: edit.before, after: edit.after };
+      if (opts.dryRun) result.changed.push({ ...change, diff: unifiedDiff(text, edit.text, t.rel) });
+      else jobs.push({ path: abs, before: bytes, after: edit.text, change });
     } catch (err) {
       if (err instanceof TagEditError || err instanceof NoteParseError) {
         result.skipped.push({ path: t.rel, reason: err instanceof NoteParseError ? err.reason : err.message.replace(`${t.rel}: `, '') });
@@ -149,10 +147,12 @@ export function tagChange(nb: Notebook, opts: TagChangeOptions): TagChangeResult
       if (code) { result.skipped.push({ path: t.rel, reason: `cannot read (${code})` }); continue; }
       throw err;
     }
-    opts.beforeWrite?.(abs);
-    const written = writeIfUnchanged(abs, bytes, edit.text);
-    if (written === 'written') result.changed.push({ path: t.rel, before: edit.before, after: edit.after });
-    else result.skipped.push({ path: t.rel, reason: written === 'changed' ? 'it changed on disk after it was read; run the command again' : 'it was removed after it was read' });
   }
+  const outcomes = await writeAllIfUnchanged(jobs, { beforeCommit: opts.beforeWrite });
+  outcomes.forEach((o, k) => {
+    const { change } = jobs[k]!;
+    if (o === 'written') result.changed.push(change);
+    else result.skipped.push({ path: change.path, reason: o === 'changed' ? 'it changed on disk after it was read; run the command again' : 'it was removed after it was read' });
+  });
   return result;
 }

@@ -444,7 +444,7 @@ function locateJson(raw: string, path: string): Located {
   const e = pickKey(entries);
   if (!e) {
     const last = entries[entries.length - 1];
-    if (!last) return { span: null, insertAt: open + 1, insertBefore: true };
+    if (!last) return { span: null, insertAt: open + 1, jsonLead: raw.includes('\n') ? '\n  ' : '' };
     // Multi-line objects get the new member on its own line, indented like the last one.
     const lead = last.lineStart > open ? `,\n${/^[ \t]*/.exec(raw.slice(last.lineStart, last.lineEnd))![0]}` : ', ';
     return { span: null, insertAt: lastEnd, jsonLead: lead };

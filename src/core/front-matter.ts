@@ -161,7 +161,10 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
       data = JSON.parse(raw);
     } else {
       const delim = format === 'toml' ? '+++' : '---';
-      data = parseMatter(`${delim}\n${raw}\n${delim}\n`, MATTER_OPTIONS[format]).data;
+      // @iarna/toml refuses a CR before the line end of a comment ("control
+      // characters are not allowed in comments"): CRLF notes are read as LF.
+      const text = format === 'toml' ? raw.replace(/\r\n/g, '\n') : raw;
+      data = parseMatter(`${delim}\n${text}\n${delim}\n`, MATTER_OPTIONS[format]).data;
     }
     if (data === null || data === undefined) return {};
     if (typeof data !== 'object' || Array.isArray(data)) {

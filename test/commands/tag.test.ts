@@ -91,11 +91,11 @@ describe('notes tag rename', () => {
     expect(readFileSync(join(dir, 'visit-a/crlf.md'), 'utf8')).toBe(text.replace('"kafka"', '"streams"').replace('  "hpc",\r\n', '  "hpc",\r\n  "people",\r\n'));
   });
 
-  it('skips a note changed on disk between reading and writing, writes the rest, reports it', () => {
+  it('skips a note changed on disk between reading and writing, writes the rest, reports it', async () => {
     const dir = notebook();
     const nb = locateNotebook({ cwd: dir, env: {} });
     const theirs = '+++\ntitle = "edited elsewhere"\ntags = ["kafka"]\n+++\nsaved by another editor\n';
-    const res = tagChange(nb, {
+    const res = await tagChange(nb, {
       op: { kind: 'rename', from: 'kafka', to: 'streams' }, cwd: dir, now: new Date(),
       beforeWrite: (abs) => { if (abs.endsWith('2024-03-05.md')) writeFileSync(abs, theirs); },
     });
