@@ -11,6 +11,7 @@ import { registerNew } from './new.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
 import { registerTag } from './tag.js';
+import { registerCapture } from './capture.js';
 
 declare const __NOTES_VERSION__: string | undefined;
 export const VERSION = typeof __NOTES_VERSION__ === 'string' ? __NOTES_VERSION__ : '0.0.0-dev';
@@ -57,6 +58,6 @@ Examples:
       };
     },
   };
-  for (const register of [registerInit, registerNew, registerList, registerShow, registerTag]) register(program, registrar);
+  for (const register of [registerInit, registerNew, registerList, registerShow, registerTag, registerCapture]) register(program, registrar);
   return program;
 }

@@ -10,7 +10,8 @@ import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js
 import { walkNotes } from '../store/walk.js';
 import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
 import { findNote } from './show.js';
-import { decodeNote, type Note } from '../core/note.js';
+import type { Note } from '../core/note.js';
+import { noteTextOf } from '../store/note-text.js';
 import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
 import { matchesFilter, type NoteFilter } from '../core/filter.js';
 import { selectByQuery } from '../core/select-query.js';
@@ -75,14 +76,6 @@ interface Target {
   bytes?: Buffer;
 }
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** The note's text with its BOM (the decoder drops it; an edit must keep it). */
-function noteText(bytes: Buffer, rel: string): string {
-  const text = decodeNote(bytes, rel);
-  return bytes.subarray(0, 3).equals(BOM) ? `\uFEFF${text}` : text;
-}
-
 function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[]; problems: NoteProblem[] } {
   const { op, selection } = opts;
   if (op.kind === 'rename') {
@@ -132,7 +125,7 @@ export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<T
     const abs = join(nb.root, t.rel);
     try {
       const bytes = t.bytes ?? readFileSync(abs);
-      const text = noteText(bytes, t.rel);
+      const text = noteTextOf(bytes, t.rel);
       const edit = editTags(text, opts.op, { format: nb.config.format, path: t.rel });
       if (!edit.changed) { result.unchanged++; continue; }
       const change: TagChange = { path: t.rel, before: edit.before, after: edit.after };
