@@ -4,6 +4,7 @@ import type { App } from './app.js';
 import { addFilterOptions, toFilter, type FilterFlags } from './options.js';
 import { json, table } from './format.js';
 import type { TagOp } from '../core/front-matter-edit.js';
+import { UsageError } from '../core/errors.js';
 import type { TagChangeResult, TagSelection } from '../commands/tag.js';
 
 interface ListFlags extends FilterFlags {
@@ -17,6 +18,15 @@ interface ChangeFlags extends FilterFlags {
   where?: string;
   all?: boolean;
   dryRun?: boolean;
+}
+
+/** A tag is one line of text, not blank. */
+function checkTags(tags: string[]): string[] {
+  for (const t of tags) {
+    // eslint-disable-next-line no-control-regex
+    if (!t.trim() || /[\u0000-\u001f\u007f]/.test(t)) throw new UsageError(`not a tag: ${JSON.stringify(t)}`, 'a tag is a word or words on one line, e.g. follow-up');
+  }
+  return tags;
 }
 
 const FILTER_KEYS: Array<keyof FilterFlags> = ['tag', 'category', 'since', 'until', 'visit', 'drafts'];
@@ -70,7 +80,7 @@ export function registerTag(program: Command, r: Registrar): void {
       .addHelpText('after', `\nExamples:\n${example}`)
       .action(r.action(async (app, tags: string[], flags: ChangeFlags) => {
         const { tagChange } = await import('../commands/tag.js');
-        const op: TagOp = { kind: name, tags };
+        const op: TagOp = { kind: name, tags: checkTags(tags) };
         const res = await tagChange(app.notebook(), {
           op, selection: selection(flags, flags[refFlag], app.ctx.now()), dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
         });
@@ -89,6 +99,7 @@ export function registerTag(program: Command, r: Registrar): void {
     .addHelpText('after', '\nExamples:\n  notes tag rename hpc HPC\n  notes tag rename k8s kubernetes --dry-run')
     .action(r.action(async (app, from: string, to: string, flags: { dryRun?: boolean }) => {
       const { tagChange } = await import('../commands/tag.js');
+      checkTags([from, to]);
       const res = await tagChange(app.notebook(), { op: { kind: 'rename', from, to }, dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now() });
       return report(app, `tag rename ${from} ${to}`, res, !!flags.dryRun);
     }));

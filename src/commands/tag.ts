@@ -82,7 +82,12 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
     // Every note; only those whose text holds the old tag can change, so
     // the rest are never parsed (renames across 10k notes stay fast).
     const { files, problems } = walkNotes(nb.root);
+    // An ASCII tag is looked for in the raw bytes (latin1 view: no UTF-8
+    // decoding, no lowercased copy of every file); others in the decoded text.
+    const ascii = /^[\x20-\x7e]*$/.test(op.from);
+    const re = new RegExp(op.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     const needle = op.from.toLowerCase();
+    const holds = (b: Buffer) => (ascii ? re.test(b.toString('latin1')) : b.toString('utf8').toLowerCase().includes(needle));
     const targets: Target[] = [];
     for (const rel of files) {
       let bytes: Buffer;
@@ -90,7 +95,7 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
         problems.push({ path: rel, reason: `cannot read (${(e as NodeJS.ErrnoException).code})` });
         continue;
       }
-      if (bytes.toString('utf8').toLowerCase().includes(needle)) targets.push({ rel, bytes });
+      if (holds(bytes)) targets.push({ rel, bytes });
     }
     return { targets, problems };
   }

@@ -165,6 +165,9 @@ describe('notes tag add / remove', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('say which notes to tag');
     expect((await run(['tag', 'add', 'x', '--to', 'One', '--all'], { cwd: dir })).code).toBe(2);
+    const blank = await run(['tag', 'rename', 'kafka', ' '], { cwd: dir });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('not a tag: " "');
   });
 });
 
