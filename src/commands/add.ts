@@ -8,13 +8,14 @@
 import { join } from 'node:path';
 import type { Notebook } from '../store/notebook.js';
 import { withLock } from '../store/lock.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
+import { writeAllIfUnchanged } from '../store/guarded-write.js';
 import { readForEdit } from '../store/note-text.js';
 import { newEntry, folderNotes } from './new.js';
 import { appendBullet, findBullet, parseBullets, type Bullet } from '../core/outline.js';
 import { editTags } from '../core/front-matter-edit.js';
 import { entryForDay } from '../core/day-entry.js';
 import { existsSync } from 'node:fs';
+import { NotesError } from '../core/errors.js';
 import { insideRoot } from '../store/paths.js';
 
 export interface AddOptions {
@@ -29,6 +30,8 @@ export interface AddOptions {
   time?: boolean;
   tags?: string[];
   visit?: string;
+  /** Test seam: runs after the new text is on disk, before the check and the rename. */
+  beforeWrite?: (absPath: string) => void;
 }
 
 export interface AddResult {
@@ -54,39 +57,56 @@ export function clock(now: Date): string {
 
 export async function addToEntry(nb: Notebook, opts: AddOptions): Promise<AddResult> {
   const entry = await newEntry(nb, { day: opts.day, now: opts.now, visit: opts.visit });
-  return withLock(nb.root, () => {
-    const { text } = readForEdit(entry.path, entry.rel);
-    let cur = text;
-    let tagged: string[] = [];
-    // Tags first: a new tags line shifts the body, and the lines reported must be final.
-    if (opts.tags?.length) {
-      const r = editTags(cur, { kind: 'add', tags: opts.tags }, { format: nb.config.format, path: entry.rel });
-      cur = r.text;
-      tagged = r.after.filter((t) => !r.before.some((b) => b.toLowerCase() === t.toLowerCase()));
-    }
-    let parent: Bullet | null = null;
-    let parentInfo: AddResult['parent'] = null;
-    if (opts.under !== undefined) {
-      parent = findBullet(parseBullets(cur), opts.under);
-      if (!parent) {
-        const made = appendBullet(cur, opts.under);
-        cur = made.text;
-        parent = parseBullets(cur).find((b) => b.line === made.line)!;
-        parentInfo = { line: made.line, text: parent.text, created: true };
-      } else {
-        parentInfo = { line: parent.line, text: parent.text, created: false };
+  // The lock keeps other `notes add` out; the guarded write also keeps an
+  // editor's (or `notes tag`'s) save made meanwhile: then the append is redone.
+  return withLock(nb.root, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const { bytes, text } = readForEdit(entry.path, entry.rel);
+      const r = appendAll(text, nb, entry.rel, opts);
+      if (r.text === text) return { ...base(entry), ...r.result };
+      const [outcome] = await writeAllIfUnchanged([{ path: entry.path, before: bytes, after: r.text }], { beforeCommit: opts.beforeWrite });
+      if (outcome === 'written') return { ...base(entry), ...r.result };
+      if (outcome === 'gone' || attempt === 5) {
+        throw new NotesError(`${entry.rel} ${outcome === 'gone' ? 'was removed' : 'keeps changing'} while adding to it; nothing added`, { hint: 'run the command again' });
       }
     }
-    const lines: number[] = [];
-    const prefix = opts.time ? `${clock(opts.now)} ` : '';
-    for (const item of opts.items) {
-      const r = appendBullet(cur, prefix + item, parent);
-      cur = r.text;
-      lines.push(r.line);
-    }
-    if (cur !== text) writeFileAtomic(entry.path, cur);
-    return { path: entry.path, rel: entry.rel, created: entry.created, dayNumber: entry.dayNumber, lines, parent: parentInfo, tagged };
   });
+}
+
+const base = (e: { path: string; rel: string; created: boolean; dayNumber: number | null }) =>
+  ({ path: e.path, rel: e.rel, created: e.created, dayNumber: e.dayNumber });
+
+/** The entry's new text with the tags and bullets added (pure). */
+function appendAll(text: string, nb: Notebook, rel: string, opts: AddOptions): { text: string; result: Pick<AddResult, 'lines' | 'parent' | 'tagged'> } {
+  let cur = text;
+  let tagged: string[] = [];
+  // Tags first: a new tags line shifts the body, and the lines reported must be final.
+  if (opts.tags?.length) {
+    const r = editTags(cur, { kind: 'add', tags: opts.tags }, { format: nb.config.format, path: rel });
+    cur = r.text;
+    tagged = r.after.filter((t) => !r.before.some((b) => b.toLowerCase() === t.toLowerCase()));
+  }
+  let parent: Bullet | null = null;
+  let parentInfo: AddResult['parent'] = null;
+  if (opts.under !== undefined) {
+    parent = findBullet(parseBullets(cur), opts.under);
+    if (!parent) {
+      const made = appendBullet(cur, opts.under);
+      cur = made.text;
+      parent = parseBullets(cur).find((b) => b.line === made.line)!;
+      parentInfo = { line: made.line, text: parent.text, created: true };
+    } else {
+      parentInfo = { line: parent.line, text: parent.text, created: false };
+    }
+  }
+  const lines: number[] = [];
+  const prefix = opts.time ? `${clock(opts.now)} ` : '';
+  for (const item of opts.items) {
+    const r = appendBullet(cur, prefix + item, parent);
+    cur = r.text;
+    lines.push(r.line);
+  }
+  return { text: cur, result: { lines, parent: parentInfo, tagged } };
 }
 
 /** Today's (or `day`'s) entry of the current visit, or null. */

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { BIN, copyOf, FIXTURES, run } from '../helpers/run.js';
+import { addToEntry } from '../../src/commands/add.js';
+import { locateNotebook } from '../../src/store/notebook.js';
 
 const FIXTURE = join(FIXTURES, 'capture-notebook');
 const ENTRY = 'visit-b/2024-05-02.md';
@@ -87,6 +89,19 @@ describe('notes add', () => {
     expect(r.stdout).toBe(`${ENTRY}\n`);
     expect(r.stderr).toBe('notes: tagged people\nnotes: added visit-b/2024-05-02.md:22\nnotes: added visit-b/2024-05-02.md:24\n');
     expect(read(dir)).toBe(`${before.replace('tags = "tour"', 'tags = ["tour", "people"]')}\n- 14:05 first from stdin\n\n- 14:05 second\n`);
+  });
+
+  it('redoes the append when an editor saved the entry meanwhile, keeping both changes', async () => {
+    const dir = notebook();
+    const before = read(dir);
+    let saves = 0;
+    const res = await addToEntry(locateNotebook({ cwd: dir, env: {} }), {
+      day: '2024-05-02', now: NOW, items: ['from notes add'],
+      beforeWrite: (abs) => { if (saves++ === 0) writeFileSync(abs, `${before}- saved in an editor\n`); },
+    });
+    expect(saves).toBe(2);
+    expect(res.lines).toEqual([22]);
+    expect(read(dir)).toBe(`${before}- saved in an editor\n- from notes add\n`);
   });
 
   it('says what to do when there is no text', async () => {
