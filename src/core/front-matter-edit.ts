@@ -480,7 +480,6 @@ function freshList(format: FrontMatterFormat, tags: string[], quote: Quote): str
   return `[${tags.map((t) => render(format, t, q, true)).join(', ')}]`;
 }
 
-const defaultQuote = (format: FrontMatterFormat): Quote => (format === 'yaml' ? '"' : '"');
 
 function rebuildList(raw: string, span: ListSpan, p: Plan, format: FrontMatterFormat): string {
   const { items } = span;
@@ -492,7 +491,8 @@ function rebuildList(raw: string, span: ListSpan, p: Plan, format: FrontMatterFo
     const it = items[k.index]!;
     parts.push(k.replace === undefined ? raw.slice(it.start, it.end) : render(format, k.replace, it.quote === 'bare' ? '"' : it.quote, inFlow));
   }
-  const lastQuote = items.length ? styleOf(items.length - 1) : defaultQuote(format);
+  // New tags in an empty list get double quotes, as `notes new` writes them.
+  const lastQuote: Quote = items.length ? styleOf(items.length - 1) : '"';
   for (const t of p.append) parts.push(render(format, t, lastQuote === 'bare' ? '"' : lastQuote, inFlow));
   if (!parts.length) return span.kind === 'block' ? ' []' : '[]';
   if (!items.length) {
@@ -579,7 +579,7 @@ export function editTags(text: string, op: TagOp, opts: TagEditOptions = {}): Ta
       const values = span.item ? [span.item.value] : [];
       const p = plan(values, op);
       const tags = [...p.keep.map((k) => k.replace ?? values[k.index]!), ...p.append];
-      const quote: Quote = span.item ? span.item.quote : format === 'yaml' ? '"' : '"';
+      const quote: Quote = span.item ? span.item.quote : '"';
       let value: string;
       if (tags.length === 1 && span.item) value = p.keep.length === 1 && p.keep[0]!.replace === undefined ? raw.slice(span.item.start, span.item.end) : render(format, tags[0]!, quote, false);
       else value = freshList(format, tags, quote);
