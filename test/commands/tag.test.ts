@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { copyOf, FIXTURES, hasShared, run, SHARED } from '../helpers/run.js';
+import { copyOf, FIXTURES, hasShared, run, runBin, SHARED } from '../helpers/run.js';
 import { tagChange } from '../../src/commands/tag.js';
 import { locateNotebook } from '../../src/store/notebook.js';
 import { parseNote, decodeNote } from '../../src/core/note.js';
@@ -59,6 +59,15 @@ describe('notes tag rename', () => {
     expect(read(dir, 'misc/idea.md')).toContain("tags = ['streaming', 'Streams']");
     expect(read(dir, 'visit-a/2024-03-07.md')).toBe(before.get('visit-a/2024-03-07.md')!.toString());
     expect(read(dir, 'misc/plain.md')).toBe(before.get('misc/plain.md')!.toString());
+  });
+
+  it('works as a real process (the built bundle), exit 1 on a skipped note', () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'misc/odd.md'), '---\ntags: !!seq [kafka]\n---\n');
+    const r = runBin(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('notes: warning: skipped misc/odd.md: cannot edit its tags: tags written as YAML with a type tag\nnotes: tag rename kafka streams: 3 notes changed, 2 already as asked, 1 skipped\n');
+    expect(r.status).toBe(1);
   });
 
   it('merges into a tag the note has already', async () => {
