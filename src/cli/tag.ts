@@ -75,7 +75,7 @@ export function registerTag(program: Command, r: Registrar): void {
     addFilterOptions(tag.command(name).description(desc).argument('<tags...>', 'the tags'))
       .option(`--${refFlag} <refs...>`, 'the notes: paths, file names, dates or title words (as in show)')
       .option('-w, --where <query>', 'the notes matching this search query')
-      .option('--all', 'every note')
+      .option('--all', 'every note (drafts only with --drafts)')
       .option('-n, --dry-run', 'print a unified diff of what would change; write nothing')
       .addHelpText('after', `\nExamples:\n${example}`)
       .action(r.action(async (app, tags: string[], flags: ChangeFlags) => {
