@@ -13,6 +13,7 @@ import { findNote } from './show.js';
 import type { Note } from '../core/note.js';
 import { noteTextOf } from '../store/note-text.js';
 import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
+import { splitNote } from '../core/front-matter.js';
 import { matchesFilter, type NoteFilter } from '../core/filter.js';
 import { selectByQuery } from '../core/select-query.js';
 import { countTags, type TagCount, type TagSort } from '../core/tag-count.js';
@@ -87,6 +88,15 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
     const ascii = /^[\x20-\x7e]*$/.test(op.from);
     const re = new RegExp(op.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     const needle = op.from.toLowerCase();
+    // Only front matter can hold tags: a mention in the body alone is no reason to parse the note.
+    const inFrontMatter = (b: Buffer, rel: string) => {
+      try {
+        const split = splitNote(b.toString('utf8'), rel);
+        return split.format !== null && split.raw.toLowerCase().includes(needle);
+      } catch {
+        return true; // unclosed front matter: let the edit report it
+      }
+    };
     const holds = (b: Buffer) => (ascii ? re.test(b.toString('latin1')) : b.toString('utf8').toLowerCase().includes(needle));
     const targets: Target[] = [];
     for (const rel of files) {
@@ -95,7 +105,7 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
         problems.push({ path: rel, reason: `cannot read (${(e as NodeJS.ErrnoException).code})` });
         continue;
       }
-      if (holds(bytes)) targets.push({ rel, bytes });
+      if (holds(bytes) && inFrontMatter(bytes, rel)) targets.push({ rel, bytes });
     }
     return { targets, problems };
   }
