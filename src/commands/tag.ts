@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
 import { walkNotes } from '../store/walk.js';
+import { filesHolding } from '../store/scan.js';
 import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
 import { findNote } from './show.js';
 import type { Note } from '../core/note.js';
@@ -83,10 +84,6 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
     // Every note; only those whose text holds the old tag can change, so
     // the rest are never parsed (renames across 10k notes stay fast).
     const { files, problems } = walkNotes(nb.root);
-    // An ASCII tag is looked for in the raw bytes (latin1 view: no UTF-8
-    // decoding, no lowercased copy of every file); others in the decoded text.
-    const ascii = /^[\x20-\x7e]*$/.test(op.from);
-    const re = new RegExp(op.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     const needle = op.from.toLowerCase();
     // Only front matter can hold tags: a mention in the body alone is no reason to parse the note.
     const inFrontMatter = (b: Buffer, rel: string) => {
@@ -97,16 +94,9 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
         return true; // unclosed front matter: let the edit report it
       }
     };
-    const holds = (b: Buffer) => (ascii ? re.test(b.toString('latin1')) : b.toString('utf8').toLowerCase().includes(needle));
-    const targets: Target[] = [];
-    for (const rel of files) {
-      let bytes: Buffer;
-      try { bytes = readFileSync(join(nb.root, rel)); } catch (e) {
-        problems.push({ path: rel, reason: `cannot read (${(e as NodeJS.ErrnoException).code})` });
-        continue;
-      }
-      if (holds(bytes) && inFrontMatter(bytes, rel)) targets.push({ rel, bytes });
-    }
+    const scan = filesHolding(nb.root, files, op.from);
+    problems.push(...scan.problems);
+    const targets: Target[] = scan.hits.filter((h) => inFrontMatter(h.bytes, h.rel));
     return { targets, problems };
   }
   const sel = selection ?? {};

@@ -130,12 +130,9 @@ const refuse = {
   },
 };
 
-const tomlEngine = { parse: (s: string) => TOML.parse(s) as Record<string, unknown> };
-
-const MATTER_OPTIONS: Record<'toml' | 'yaml', object> = {
+const MATTER_OPTIONS: Record<'yaml', object> = {
   // Passing options also turns off gray-matter's content cache, which would
   // otherwise hand out the same (mutable) data object to every caller.
-  toml: { language: 'toml', delimiters: '+++', engines: { toml: tomlEngine, js: refuse, javascript: refuse } as never },
   yaml: { language: 'yaml', delimiters: '---', engines: { js: refuse, javascript: refuse } as never },
 };
 
@@ -159,12 +156,14 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
     let data: unknown;
     if (format === 'json') {
       data = JSON.parse(raw);
-    } else {
-      const delim = format === 'toml' ? '+++' : '---';
-      // @iarna/toml refuses a CR before the line end of a comment ("control
+    } else if (format === 'toml') {
+      // @iarna/toml directly (gray-matter would only hand it the same text,
+      // at ~50 µs more per note; its line numbers then count from raw's first
+      // line). It refuses a CR before the line end of a comment ("control
       // characters are not allowed in comments"): CRLF notes are read as LF.
-      const text = format === 'toml' ? raw.replace(/\r\n/g, '\n') : raw;
-      data = parseMatter(`${delim}\n${text}\n${delim}\n`, MATTER_OPTIONS[format]).data;
+      data = TOML.parse(raw.replace(/\r\n/g, '\n'));
+    } else {
+      data = parseMatter(`---\n${raw}\n---\n`, MATTER_OPTIONS.yaml).data;
     }
     if (data === null || data === undefined) return {};
     if (typeof data !== 'object' || Array.isArray(data)) {
