@@ -147,8 +147,8 @@ interface PositionedError {
 }
 
 /**
- * Parses the raw front matter through gray-matter (TOML with @iarna/toml,
- * YAML with js-yaml's safe loader) or JSON.parse. Throws NoteParseError with
+ * Parses the raw front matter: TOML with @iarna/toml, YAML through gray-matter
+ * (js-yaml's safe loader), JSON with JSON.parse. Throws NoteParseError with
  * the 1-based file line of the problem when the parser reports one.
  */
 export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = '<note>', rawLine = 2): Record<string, unknown> {
