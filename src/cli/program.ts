@@ -10,6 +10,8 @@ import { registerInit } from './init.js';
 import { registerNew } from './new.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerTag } from './tag.js';
+import { registerCapture } from './capture.js';
 import { registerDoctor } from './doctor.js';
 import { registerCompletion } from './completion.js';
 
@@ -58,6 +60,8 @@ Examples:
       };
     },
   };
-  for (const register of [registerInit, registerNew, registerList, registerShow, registerDoctor, registerCompletion]) register(program, registrar);
+  for (const register of [registerInit, registerNew, registerList, registerShow, registerTag, registerCapture, registerDoctor, registerCompletion]) {
+    register(program, registrar);
+  }
   return program;
 }

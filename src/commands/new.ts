@@ -42,7 +42,8 @@ export interface NewResult {
   dayNumber: number | null;
 }
 
-function folderNotes(root: string, folderRel: string): Note[] {
+/** The notes directly in a folder (relative to the root). */
+export function folderNotes(root: string, folderRel: string): Note[] {
   const dir = join(root, folderRel);
   const notes: Note[] = [];
   for (const name of readdirSync(dir)) {

@@ -13,11 +13,13 @@ import { alive } from './process.js';
 /** Temp files are dot-files (Hugo and our walker skip them) with a recognisable suffix. */
 export const TEMP_SUFFIX = '.notes-tmp';
 
-function tempPathFor(path: string): string {
+/** A temp file name beside `path` (a dot-file our walker and Hugo skip). */
+export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 }
 
-function fsyncDir(dir: string): void {
+/** Flushes a folder's entries (a rename) to disk. */
+export function fsyncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
     try { fsyncSync(fd); } finally { closeSync(fd); }

@@ -45,6 +45,9 @@ describe('the notes binary', () => {
       const r = runBin([c, '--help']);
       expect(r.status, c).toBe(0);
       expect(r.stdout, c).toMatch(/Examples?:\n.*\bnotes /);
+      // Subcommands (notes tag list, notes visit start...) too.
+      const subs = r.stdout.includes('Commands:') ? [...r.stdout.split('Commands:')[1]!.matchAll(/^  (\w[\w-]*)/gm)].map((m) => m[1]!).filter((s) => s !== 'help') : [];
+      for (const s of subs) expect(runBin([c, s, '--help']).stdout, `${c} ${s}`).toMatch(/Examples?:\n.*\bnotes /);
     }
   });
 

@@ -1,0 +1,156 @@
+/**
+ * `notes tag list|add|remove|rename`: counting tags, and changing them on
+ * chosen notes with surgical front matter edits (src/core/front-matter-edit.ts).
+ * Each file is written atomically, and only when it still holds what was
+ * read; a file changed meanwhile is skipped and reported, the rest go on.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
+import { walkNotes } from '../store/walk.js';
+import { filesHolding } from '../store/scan.js';
+import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
+import { findNote } from './show.js';
+import type { Note } from '../core/note.js';
+import { noteTextOf } from '../store/note-text.js';
+import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
+import { splitNote } from '../core/front-matter.js';
+import { matchesFilter, type NoteFilter } from '../core/filter.js';
+import { selectByQuery } from '../core/select-query.js';
+import { countTags, type TagCount, type TagSort } from '../core/tag-count.js';
+import { unifiedDiff } from '../core/diff.js';
+import { NoteParseError, UsageError } from '../core/errors.js';
+
+export interface TagListOptions {
+  filter: NoteFilter;
+  sort?: TagSort;
+}
+
+/** Every tag of the notes the filter keeps, with its count. */
+export function tagList(nb: Notebook, opts: TagListOptions): { tags: TagCount[]; problems: NoteProblem[] } {
+  const { notes, problems } = loadNotes(nb);
+  return { tags: countTags(notes.filter((n) => matchesFilter(n, opts.filter)), opts.sort), problems };
+}
+
+/** Which notes `tag add` / `tag remove` work on. */
+export interface TagSelection {
+  /** Refs as `show` takes them (path, file name, day, title words). */
+  refs?: string[];
+  /** A search query (all words must occur). */
+  where?: string;
+  /** The list filters. */
+  filter?: NoteFilter;
+  /** True when a filter flag was given (the filter alone always drops drafts). */
+  filtered?: boolean;
+  /** Every note. */
+  all?: boolean;
+}
+
+export interface TagChangeOptions {
+  op: TagOp;
+  /** Omitted for rename, which looks at every note of the notebook. */
+  selection?: TagSelection;
+  dryRun?: boolean;
+  cwd: string;
+  now: Date;
+  /** Test seam: runs between reading a note and writing it. */
+  beforeWrite?: (absPath: string) => void;
+}
+
+export interface TagChange {
+  path: string;
+  before: string[];
+  after: string[];
+  /** The unified diff (dry runs only). */
+  diff?: string;
+}
+
+export interface TagChangeResult {
+  changed: TagChange[];
+  skipped: Array<{ path: string; reason: string }>;
+  /** Notes selected that needed no change. */
+  unchanged: number;
+  problems: NoteProblem[];
+}
+
+interface Target {
+  rel: string;
+  bytes?: Buffer;
+}
+
+function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[]; problems: NoteProblem[] } {
+  const { op, selection } = opts;
+  if (op.kind === 'rename') {
+    // Every note; only those whose text holds the old tag can change, so
+    // the rest are never parsed (renames across 10k notes stay fast).
+    const { files, problems } = walkNotes(nb.root);
+    const needle = op.from.toLowerCase();
+    // Only front matter can hold tags: a mention in the body alone is no reason to parse the note.
+    const inFrontMatter = (b: Buffer, rel: string) => {
+      try {
+        const split = splitNote(b.toString('utf8'), rel);
+        return split.format !== null && split.raw.toLowerCase().includes(needle);
+      } catch {
+        return true; // unclosed front matter: let the edit report it
+      }
+    };
+    const scan = filesHolding(nb.root, files, op.from);
+    problems.push(...scan.problems);
+    const targets: Target[] = scan.hits.filter((h) => inFrontMatter(h.bytes, h.rel));
+    return { targets, problems };
+  }
+  const sel = selection ?? {};
+  const { notes, problems } = loadNotes(nb);
+  let chosen: Note[];
+  if (sel.refs?.length) {
+    if (sel.where !== undefined || sel.filtered || sel.all) throw new UsageError('name notes by ref, or select them with --where / filters / --all, not both');
+    const seen = new Set<string>();
+    chosen = [];
+    for (const ref of sel.refs) {
+      const { note } = findNote(nb, ref, opts.cwd, opts.now, notes);
+      if (!seen.has(note.path)) { seen.add(note.path); chosen.push(note); }
+    }
+  } else if (sel.where !== undefined || sel.filtered || sel.all) {
+    chosen = sel.filter ? notes.filter((n) => matchesFilter(n, sel.filter!)) : notes;
+    if (sel.where !== undefined) chosen = selectByQuery(chosen, sel.where);
+  } else {
+    const flag = op.kind === 'add' ? '--to' : '--from';
+    throw new UsageError(`say which notes to ${op.kind === 'add' ? 'tag' : 'untag'}`,
+      `name them with ${flag} <ref>..., or select them with --where <query>, --tag/--visit/--since/--until, or --all`);
+  }
+  return { targets: chosen.map((n) => ({ rel: n.path })), problems };
+}
+
+/** Adds, removes or renames tags on the selected notes. */
+export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<TagChangeResult> {
+  const { targets, problems } = selectTargets(nb, opts);
+  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems };
+  const jobs: Array<GuardedWrite & { change: TagChange }> = [];
+  for (const t of targets) {
+    const abs = join(nb.root, t.rel);
+    try {
+      const bytes = t.bytes ?? readFileSync(abs);
+      const text = noteTextOf(bytes, t.rel);
+      const edit = editTags(text, opts.op, { format: nb.config.format, path: t.rel });
+      if (!edit.changed) { result.unchanged++; continue; }
+      const change: TagChange = { path: t.rel, before: edit.before, after: edit.after };
+      if (opts.dryRun) result.changed.push({ ...change, diff: unifiedDiff(text, edit.text, t.rel) });
+      else jobs.push({ path: abs, before: bytes, after: edit.text, change });
+    } catch (err) {
+      if (err instanceof TagEditError || err instanceof NoteParseError) {
+        result.skipped.push({ path: t.rel, reason: err instanceof NoteParseError ? err.reason : err.message.replace(`${t.rel}: `, '') });
+        continue;
+      }
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code) { result.skipped.push({ path: t.rel, reason: `cannot read (${code})` }); continue; }
+      throw err;
+    }
+  }
+  const outcomes = await writeAllIfUnchanged(jobs, { beforeCommit: opts.beforeWrite });
+  outcomes.forEach((o, k) => {
+    const { change } = jobs[k]!;
+    if (o === 'written') result.changed.push(change);
+    else result.skipped.push({ path: change.path, reason: o === 'changed' ? 'it changed on disk after it was read; run the command again' : 'it was removed after it was read' });
+  });
+  return result;
+}

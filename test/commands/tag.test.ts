@@ -1,0 +1,239 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { copyOf, FIXTURES, hasShared, run, runBin, SHARED } from '../helpers/run.js';
+import { tagChange } from '../../src/commands/tag.js';
+import { locateNotebook } from '../../src/store/notebook.js';
+import { parseNote, decodeNote } from '../../src/core/note.js';
+
+const FIXTURE = join(FIXTURES, 'tag-notebook');
+let cleanups: Array<() => void> = [];
+afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
+
+function notebook(src = FIXTURE): string {
+  const { dir, cleanup } = copyOf(src);
+  cleanups.push(cleanup);
+  return dir;
+}
+const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
+
+/** Every file below `dir` with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p); else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('notes tag list', () => {
+  it('counts tags case-insensitively, most used first, drafts left out', async () => {
+    const r = await run(['tag', 'list', '--json'], { cwd: notebook() });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { tag: 'kafka', count: 2 }, { tag: 'beam', count: 1 }, { tag: 'hpc', count: 1 }, { tag: 'people', count: 1 },
+    ]);
+  });
+
+  it('sorts by name and prints a table; `notes tag` alone lists', async () => {
+    const dir = notebook();
+    const r = await run(['tag', 'list', '--sort', 'name', '--drafts'], { cwd: dir });
+    expect(r.stdout.split('\n').map((l) => l.trim())).toEqual(['1  beam', '1  hpc', '3  kafka', '1  people', '1  Streams', '']);
+    expect((await run(['tag'], { cwd: dir })).stdout).toContain('2  kafka');
+  });
+});
+
+describe('notes tag rename', () => {
+  it('renames across TOML, YAML and drafts; leaves a [params] tags key and the body alone', async () => {
+    const dir = notebook();
+    const before = snapshot(dir);
+    const r = await run(['tag', 'rename', 'KAFKA', 'streaming'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('notes: tag rename KAFKA streaming: 3 notes changed, 1 already as asked\n');
+    expect(read(dir, 'visit-a/2024-03-04.md')).toBe(before.get('visit-a/2024-03-04.md')!.toString().replace('tags = ["kafka", "hpc"]', 'tags = ["streaming", "hpc"]'));
+    expect(read(dir, 'visit-a/2024-03-05.md')).toBe(before.get('visit-a/2024-03-05.md')!.toString().replace('  - Kafka\n', '  - streaming\n'));
+    expect(read(dir, 'misc/idea.md')).toContain("tags = ['streaming', 'Streams']");
+    expect(read(dir, 'visit-a/2024-03-07.md')).toBe(before.get('visit-a/2024-03-07.md')!.toString());
+    expect(read(dir, 'misc/plain.md')).toBe(before.get('misc/plain.md')!.toString());
+  });
+
+  it('works as a real process (the built bundle), exit 1 on a skipped note', () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'misc/odd.md'), '---\ntags: !!seq [kafka]\n---\n');
+    const r = runBin(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('notes: warning: skipped misc/odd.md: cannot edit its tags: tags written as YAML with a type tag\nnotes: tag rename kafka streams: 3 notes changed, 1 already as asked, 1 skipped\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('merges into a tag the note has already', async () => {
+    const dir = notebook();
+    await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    expect(read(dir, 'misc/idea.md')).toContain("tags = ['Streams']\n");
+  });
+
+  it('--dry-run prints a unified diff and writes nothing', async () => {
+    const dir = notebook();
+    const before = snapshot(dir);
+    const r = await run(['tag', 'rename', 'hpc', 'computing', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      '--- a/visit-a/2024-03-04.md', '+++ b/visit-a/2024-03-04.md', '@@ -4,7 +4,7 @@',
+      ' menuTitle = "2024-03-04"', ' weight = 1', ' # tags are how the log is sliced',
+      '-tags = ["kafka", "hpc"]', '+tags = ["kafka", "computing"]', ' +++', ' - Met the data group.', '   - Streaming with Kafka.', '',
+    ].join('\n'));
+    expect(r.stderr).toContain('1 note would change (dry run: nothing written)');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('keeps CRLF line ends and the BOM, changing only the tags value', async () => {
+    const dir = notebook();
+    const text = '\uFEFF+++\r\ntitle = "CRLF"\r\ndate = 2024-03-08T09:00:00+01:00\r\ntags = [\r\n  "kafka",\r\n  "hpc",\r\n]\r\n+++\r\n- line one\r\n- line two';
+    writeFileSync(join(dir, 'visit-a/crlf.md'), text);
+    expect((await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'visit-a/crlf.md'))).toEqual(Buffer.from(text.replace('"kafka"', '"streams"')));
+    expect((await run(['tag', 'add', 'people', '--to', 'visit-a/crlf.md'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'visit-a/crlf.md'), 'utf8')).toBe(text.replace('"kafka"', '"streams"').replace('  "hpc",\r\n', '  "hpc",\r\n  "people",\r\n'));
+  });
+
+  it('skips a note changed on disk between reading and writing, writes the rest, reports it', async () => {
+    const dir = notebook();
+    const nb = locateNotebook({ cwd: dir, env: {} });
+    const theirs = '+++\ntitle = "edited elsewhere"\ntags = ["kafka"]\n+++\nsaved by another editor\n';
+    const res = await tagChange(nb, {
+      op: { kind: 'rename', from: 'kafka', to: 'streams' }, cwd: dir, now: new Date(),
+      beforeWrite: (abs) => { if (abs.endsWith('2024-03-05.md')) writeFileSync(abs, theirs); },
+    });
+    expect(res.skipped).toEqual([{ path: 'visit-a/2024-03-05.md', reason: 'it changed on disk after it was read; run the command again' }]);
+    expect(res.changed.map((c) => c.path)).toEqual(['misc/idea.md', 'visit-a/2024-03-04.md']);
+    expect(read(dir, 'visit-a/2024-03-05.md')).toBe(theirs);
+    expect(read(dir, 'visit-a/2024-03-04.md')).toContain('tags = ["streams", "hpc"]');
+    expect(readdirSync(join(dir, 'visit-a')).filter((n) => n.includes('notes-tmp'))).toEqual([]);
+  });
+
+  it('exits 1 and says why when a note cannot be edited', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'misc/odd.md'), '---\ntags: &t [kafka]\n---\n');
+    const r = await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('skipped misc/odd.md: cannot edit its tags: tags written as YAML anchor or alias');
+    expect(r.stderr).toContain('3 notes changed, 1 already as asked, 1 skipped');
+  });
+});
+
+describe('notes tag add / remove', () => {
+  it('adds by ref (path, day), in each note\'s own style; adding a present tag is a no-op', async () => {
+    const dir = notebook();
+    const r = await run(['tag', 'add', 'follow-up', 'hpc', '--to', '2024-03-04', 'visit-a/2024-03-05.md', '2024-03-06'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('notes: tag add follow-up hpc: 3 notes changed\n');
+    expect(read(dir, 'visit-a/2024-03-04.md')).toContain('tags = ["kafka", "hpc", "follow-up"]\n');
+    expect(read(dir, 'visit-a/2024-03-05.md')).toContain('tags:\n  - Kafka\n  - people\n  - follow-up\n  - hpc\n---');
+    expect(read(dir, 'visit-a/2024-03-06.md')).toContain('"tags": ["beam", "follow-up", "hpc"]\n}');
+    const again = await run(['tag', 'add', 'FOLLOW-UP', '--to', '2024-03-04'], { cwd: dir });
+    expect(again.stderr).toBe('notes: tag add FOLLOW-UP: 0 notes changed, 1 already as asked\n');
+  });
+
+  it('adds a tags key after the last top-level key, before [params]', async () => {
+    const dir = notebook();
+    await run(['tag', 'add', 'wrap-up', '--to', '2024-03-07'], { cwd: dir });
+    expect(read(dir, 'visit-a/2024-03-07.md')).toContain('weight = 4\ntags = ["wrap-up"]\n\n[params]\ntags = ["kafka"]\n+++');
+  });
+
+  it('gives a note without front matter front matter in the notebook format', async () => {
+    const dir = notebook();
+    await run(['tag', 'add', 'ideas', '--to', 'misc/plain.md'], { cwd: dir });
+    expect(read(dir, 'misc/plain.md')).toBe('+++\ntags = ["ideas"]\n+++\n# Loose thoughts\n\nKafka retention settings to check.\n');
+    writeFileSync(join(dir, '.notes.toml'), 'format = "yaml"\n');
+    writeFileSync(join(dir, 'misc/other.md'), 'text\n');
+    await run(['tag', 'add', 'ideas', '--to', 'misc/other.md'], { cwd: dir });
+    expect(read(dir, 'misc/other.md')).toBe('---\ntags: ["ideas"]\n---\ntext\n');
+  });
+
+  it('selects by --where and by filters; removes case-insensitively', async () => {
+    const dir = notebook();
+    const r = await run(['tag', 'add', 'control', '--where', 'control ROOM'], { cwd: dir });
+    expect(r.stderr).toBe('notes: tag add control: 1 note changed\n');
+    expect(read(dir, 'visit-a/2024-03-05.md')).toContain('  - control\n');
+    const f = await run(['tag', 'remove', 'KAFKA', '--tag', 'kafka', '--drafts'], { cwd: dir });
+    expect(f.stderr).toBe('notes: tag remove KAFKA: 3 notes changed\n');
+    expect(read(dir, 'visit-a/2024-03-04.md')).toContain('tags = ["hpc"]\n');
+    expect(read(dir, 'misc/idea.md')).toContain("tags = ['Streams']\n");
+    const g = await run(['tag', 'remove', 'beam', '--visit', 'visit-a'], { cwd: dir });
+    expect(g.stderr).toBe('notes: tag remove beam: 1 note changed, 4 already as asked\n');
+    expect(read(dir, 'visit-a/2024-03-06.md')).toContain('"tags": []\n');
+  });
+
+  it('asks which notes when none are named, and refuses refs with filters', async () => {
+    const dir = notebook();
+    const r = await run(['tag', 'add', 'x'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('say which notes to tag');
+    expect((await run(['tag', 'add', 'x', '--to', 'One', '--all'], { cwd: dir })).code).toBe(2);
+    const blank = await run(['tag', 'rename', 'kafka', ' '], { cwd: dir });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('not a tag: " "');
+  });
+});
+
+const need = hasShared || !!process.env.NOTES_REQUIRE_EXTERNAL;
+
+/** The most used tag of a corpus that is spelled one way everywhere (so a round trip can restore it). */
+function roundTripTag(dir: string): string | null {
+  const spellings = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const [rel, bytes] of snapshot(dir)) {
+    if (!rel.endsWith('.md')) continue;
+    let note;
+    try { note = parseNote(rel, decodeNote(bytes, rel)); } catch { continue; }
+    for (const t of note.tags) {
+      const k = t.toLowerCase();
+      spellings.set(k, (spellings.get(k) ?? new Set()).add(t));
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const ok = [...counts.entries()].filter(([k]) => spellings.get(k)!.size === 1).sort((a, b) => b[1] - a[1]);
+  return ok.length ? [...spellings.get(ok[0]![0])!][0]! : null;
+}
+
+describe.skipIf(!need)('round trip on the shared corpora: rename a b, then b a, restores every byte', () => {
+  it.each(['benmezger-notes', 'hugo-docs'])('%s', async (name) => {
+    const dir = notebook(join(SHARED, 'corpora', name, 'content'));
+    const before = snapshot(dir);
+    const tag = roundTripTag(dir) ?? 'kafka';
+    const a = await run(['tag', 'rename', tag, 'zz-round-trip'], { cwd: dir, env: { NOTES_DIR: dir } });
+    const after = snapshot(dir);
+    const changed = [...after.keys()].filter((k) => !after.get(k)!.equals(before.get(k)!));
+    if (name === 'benmezger-notes') expect(changed.length).toBeGreaterThan(5);
+    // hugo-docs has no tags in its front matter: `tags:` lines there are in code samples, which must stay as they are.
+    const b = await run(['tag', 'rename', 'zz-round-trip', tag], { cwd: dir, env: { NOTES_DIR: dir } });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('hugo-docs: add then remove a tag on every note changes each file by one inserted tags line only', async () => {
+    const dir = notebook(join(SHARED, 'corpora', 'hugo-docs', 'content'));
+    const before = snapshot(dir);
+    const add = await run(['tag', 'add', 'zz-probe', '--all', '--drafts'], { cwd: dir, env: { NOTES_DIR: dir } });
+    expect(add.code).toBe(0);
+    const rm = await run(['tag', 'remove', 'zz-probe', '--all', '--drafts'], { cwd: dir, env: { NOTES_DIR: dir } });
+    expect(rm.code).toBe(0);
+    let touched = 0;
+    for (const [rel, bytes] of snapshot(dir)) {
+      const old = before.get(rel)!.toString('utf8');
+      const now = bytes.toString('utf8');
+      if (old === now) continue;
+      touched++;
+      const oldLines = old.split('\n');
+      const nowLines = now.split('\n');
+      const at = nowLines.findIndex((l, i) => l !== oldLines[i]);
+      expect(nowLines[at], rel).toBe('tags: []');
+      expect([...nowLines.slice(0, at), ...nowLines.slice(at + 1)].join('\n'), rel).toBe(old);
+    }
+    expect(touched).toBeGreaterThan(500);
+  });
+});
