@@ -10,6 +10,7 @@ import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js
 import { walkNotes } from '../store/walk.js';
 import { filesHolding } from '../store/scan.js';
 import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
+import { removeStaleTemps } from '../store/atomic-write.js';
 import { findNote } from './show.js';
 import type { Note } from '../core/note.js';
 import { noteTextOf } from '../store/note-text.js';
@@ -78,12 +79,12 @@ interface Target {
   bytes?: Buffer;
 }
 
-function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[]; problems: NoteProblem[] } {
+function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[]; problems: NoteProblem[]; temps: string[] } {
   const { op, selection } = opts;
   if (op.kind === 'rename') {
     // Every note; only those whose text holds the old tag can change, so
     // the rest are never parsed (renames across 10k notes stay fast).
-    const { files, problems } = walkNotes(nb.root);
+    const { files, problems, temps } = walkNotes(nb.root);
     const needle = op.from.toLowerCase();
     // Only front matter can hold tags: a mention in the body alone is no reason to parse the note.
     const inFrontMatter = (b: Buffer, rel: string) => {
@@ -97,10 +98,10 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
     const scan = filesHolding(nb.root, files, op.from);
     problems.push(...scan.problems);
     const targets: Target[] = scan.hits.filter((h) => inFrontMatter(h.bytes, h.rel));
-    return { targets, problems };
+    return { targets, problems, temps };
   }
   const sel = selection ?? {};
-  const { notes, problems } = loadNotes(nb);
+  const { notes, problems, temps } = loadNotes(nb);
   let chosen: Note[];
   if (sel.refs?.length) {
     if (sel.where !== undefined || sel.filtered || sel.all) throw new UsageError('name notes by ref, or select them with --where / filters / --all, not both');
@@ -118,12 +119,15 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
     throw new UsageError(`say which notes to ${op.kind === 'add' ? 'tag' : 'untag'}`,
       `name them with ${flag} <ref>..., or select them with --where <query>, --tag/--visit/--since/--until, or --all`);
   }
-  return { targets: chosen.map((n) => ({ rel: n.path })), problems };
+  return { targets: chosen.map((n) => ({ rel: n.path })), problems, temps };
 }
 
 /** Adds, removes or renames tags on the selected notes. */
 export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<TagChangeResult> {
-  const { targets, problems } = selectTargets(nb, opts);
+  const { targets, problems, temps } = selectTargets(nb, opts);
+  // Temp files of a writer that was killed mid-write: its notes are intact
+  // (old or new version), only the temp file is left to clean.
+  if (!opts.dryRun) removeStaleTemps(nb.root, temps);
   const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems };
   const jobs: Array<GuardedWrite & { change: TagChange }> = [];
   for (const t of targets) {
