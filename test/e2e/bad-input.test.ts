@@ -82,3 +82,25 @@ describe('bad-input notebook', () => {
     expect(tree(nb.dir)).toEqual(snapshot);
   });
 });
+
+describe('bad-input notebook: commands that write', () => {
+  it('tag list counts the good notes and warns once per bad file', () => {
+    const r = notes(['tag', 'list', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expect.arrayContaining([{ tag: 'kafka', count: 2 }, { tag: 'windows', count: 1 }]));
+    expectOneWarningPerBadFile(r.stderr);
+  });
+
+  it('tag rename edits only the good notes that carry the tag, and touches no bad file', () => {
+    const before = new Map([...snapshot.keys()].map((f) => [f, readFileSync(join(nb.dir, f), 'latin1')] as const).filter(([f]) => f !== 'unreadable.md'));
+    const r = notes(['tag', 'rename', 'kafka', 'streaming']);
+    expect(r.stderr).toMatch(/2 notes changed/);
+    expect(r.stderr).toMatch(/invalid-yaml\.md/);
+    expect(r.code).toBe(1); // a note holding the tag could not be edited: said, exit 1
+    const changed = [...before].filter(([f, text]) => readFileSync(join(nb.dir, f), 'latin1') !== text).map(([f]) => f).sort();
+    expect(changed).toEqual(['sub/good.md', 'toml-with-yaml-blocks.md']);
+    expect(readFileSync(join(nb.dir, 'toml-with-yaml-blocks.md'), 'utf8')).toBe(before.get('toml-with-yaml-blocks.md')!.replace('tags = ["kafka"]', 'tags = ["streaming"]'));
+    notes(['tag', 'rename', 'streaming', 'kafka']);
+    for (const [f, text] of before) expect(readFileSync(join(nb.dir, f), 'latin1'), f).toBe(text);
+  });
+});

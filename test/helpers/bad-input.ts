@@ -3,7 +3,7 @@
  * cannot hold well, made at test time: a 20 MB note, a note with a
  * 100,000-character line, and a note nobody may read.
  */
-import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lchownSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOf, FIXTURES, REPO, tempDir } from './run.js';
 
@@ -26,9 +26,19 @@ export function badInputNotebook(): { dir: string; cleanup: () => void } {
   writeFileSync(join(t.dir, 'big.md'), `+++\ntitle = "A 20 MB note"\ndate = 2024-03-08T09:00:00+01:00\n+++\n${para.repeat(Math.ceil(20e6 / para.length))}- scicat at the very end\n`);
   writeFileSync(join(t.dir, 'unreadable.md'), '+++\ntitle = "Unreadable"\n+++\n');
   chmodSync(join(t.dir, 'unreadable.md'), 0o000);
+  // When root, the tests run the binary as nobody (see asNobody): give it the notebook.
+  if (process.getuid?.() === 0) chownTree(t.dir, 65534, 65534);
   // Other users (the test of unreadable files runs the binary as nobody when we are root).
   chmodSync(join(t.dir, '..'), 0o755);
   return t;
+}
+
+function chownTree(dir: string, uid: number, gid: number): void {
+  lchownSync(dir, uid, gid);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) chownTree(p, uid, gid); else lchownSync(p, uid, gid);
+  }
 }
 
 /** As root nothing is unreadable: the tests then run the binary as nobody (setpriv, util-linux). */
