@@ -10,6 +10,10 @@ import { registerInit } from './init.js';
 import { registerNew } from './new.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerVisit } from './visit.js';
+import { registerPeople } from './people.js';
+import { registerTodo } from './todo.js';
+import { registerLinks } from './links.js';
 
 declare const __NOTES_VERSION__: string | undefined;
 export const VERSION = typeof __NOTES_VERSION__ === 'string' ? __NOTES_VERSION__ : '0.0.0-dev';
@@ -56,6 +60,6 @@ Examples:
       };
     },
   };
-  for (const register of [registerInit, registerNew, registerList, registerShow]) register(program, registrar);
+  for (const register of [registerInit, registerNew, registerList, registerShow, registerVisit, registerPeople, registerTodo, registerLinks]) register(program, registrar);
   return program;
 }
