@@ -183,7 +183,8 @@ const NOT_GROUPS = /^(?:contacts?|people|persons|who|met|team members|thoughts|n
  */
 export function groupOf(lines: OutlineLine[], i: number, person?: string): string | null {
   const own = person ? foldName(person) : null;
-  const above = ancestors(lines, i).filter((a) => foldName(stripParen(cleanGroup(a.text))) !== own);
+  // A level-1 heading is the page's title, not a group.
+  const above = ancestors(lines, i).filter((a) => !(a.kind === 'heading' && a.level === 1) && foldName(stripParen(cleanGroup(a.text))) !== own);
   const acronymed = above.find((a) => /^\p{Lu}[\p{Lu}\p{N}&/]{1,11}\s+[-–—:]\s+\S/u.test(a.text));
   if (acronymed) return cleanGroup(acronymed.text);
   for (const a of above) {
@@ -254,6 +255,34 @@ function anchorsOf(text: string): Anchor[] {
 }
 
 
+/** Text before an address that says it belongs to a team or a list: "The SAXS team (saxs@...)". */
+const ROLE_BEFORE = /\b(?:team|group|list|office|desk|support|channel|committee|helpdesk|mailing|lab|facility|service)\W*$/i;
+
+/** Every name written on a line (runs of capitalised words, and "Last, First"). */
+function lineNames(text: string): string[] {
+  const plain = text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ');
+  const out: string[] = [];
+  for (const m of plain.matchAll(RUN_G)) {
+    const n = asName(m[0]);
+    if (n) out.push(n);
+  }
+  for (const m of plain.matchAll(/(\p{Lu}[\p{L}\p{M}'’-]+),\s+(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/gu)) {
+    const n = asName(`${m[2]} ${m[1]}`);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+/** True when an address or slug spells part of the name (jane.doe, jdoe, doej for Jane Doe). */
+function agrees(name: string, key: string): boolean {
+  if (!key) return false;
+  const k = foldName(key).replace(/[^a-z]/g, '');
+  const ws = words(foldName(name)).filter((w) => !PARTICLES.has(w)).map((w) => w.replace(/[^a-z]/g, '')).filter(Boolean);
+  if (!ws.length) return false;
+  const last = ws[ws.length - 1]!;
+  return (last.length >= 2 && k.includes(last)) || (ws[0]!.length >= 3 && k.includes(ws[0]!));
+}
+
 /** The name written next to an anchor, from the text before it (or after it). */
 function nameNear(before: string, after: string, single: boolean): string | null {
   let pre = before.replace(/(?:[\s(<[:,;|/–—-]|\b(?:mailto|e-?mail|mail|at|is|via)\b)*$/i, '');
@@ -307,9 +336,18 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
       const local = a.email ? a.email.split('@')[0]! : '';
       const slug = a.url ? profileSlug(a.url)! : '';
       const single = (n: string | null) => n && (words(n).length > 1 || (local && foldName(local).startsWith(foldName(n)))) ? n : null;
+      const key = a.email ? local : slug;
       let name: string | null = null;
       if (a.linkText && !/@|https?:/.test(a.linkText)) name = single(asName(a.linkText.trim(), { single: true }));
-      name ??= single(nameNear(before, after, true));
+      if (!name) {
+        // The name next to the anchor, unless another name on the line fits the
+        // address better ("Ana Silva & Tomás Ruiz — ana.silva@..., tomas.ruiz@...").
+        const near = single(nameNear(before, after, true));
+        const better = lineNames(l.text).filter((n) => agrees(n, key) && !out.some((o) => o.at.line === l.line && o.name === n));
+        if (near && agrees(near, key)) name = better.find((n) => words(n).length > words(near).length && foldName(n).includes(foldName(near))) ?? near;
+        else name = better[0] ?? near;
+      }
+      if (!name && ROLE_BEFORE.test(before)) return;
       if (!name && k === 0 && before.trim() === '' && l.parent !== -1) {
         const parent = lines[l.parent]!;
         if (!anchorsOf(parent.text).length) name = asName(stripParen(parent.text.replace(/[*_]+/g, '').trim()));
