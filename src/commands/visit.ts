@@ -14,7 +14,7 @@ import { CONFIG_NAME, CONFIG_TEMPLATE, setConfigString } from '../core/config.js
 import { NotesError, NoteExistsError, UsageError, RefError } from '../core/errors.js';
 import { findVisits, renderVisitIndex, visitResolver, type Visit, type VisitFields } from '../core/visit.js';
 import { parseNote, type Note } from '../core/note.js';
-import { extractPeople, type Person } from '../core/people.js';
+import { extractPeople, restrictPerson, type Person } from '../core/people.js';
 import { extractFollowUps, type FollowUp } from '../core/followups.js';
 import { extractLinks, type Link } from '../core/links.js';
 import { extractSystems } from '../core/systems.js';
@@ -164,7 +164,7 @@ export function showVisit(nb: Notebook, name?: string): VisitSummary {
     visit,
     current: nb.config.currentVisit === visit.name,
     // People known anywhere in the notebook count when mentioned here.
-    people: extractPeople(notes, { visitOf }).filter((p) => p.visits.includes(visit.name)),
+    people: extractPeople(notes, { visitOf }).map((p) => restrictPerson(p, (a) => a.visit === visit.name)).filter((p): p is Person => p !== null),
     followUps: extractFollowUps(inVisit, { visitOf }),
     links: extractLinks(inVisit, { visitOf }),
     tags: [...tagCounts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),

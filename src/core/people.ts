@@ -533,6 +533,15 @@ export function extractPeople(notes: Note[], opts: ExtractPeopleOptions = {}): P
   return people.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The person with only the appearances `keep` accepts (visits and days recomputed), or null when none is left. */
+export function restrictPerson(p: Person, keep: (a: PersonAppearance) => boolean): Person | null {
+  const appearances = p.appearances.filter(keep);
+  if (!appearances.length) return null;
+  if (appearances.length === p.appearances.length) return p;
+  const sorted = (xs: (string | null)[]) => uniq(xs.filter((x): x is string => !!x)).sort();
+  return { ...p, appearances, visits: sorted(appearances.map((a) => a.visit)), days: sorted(appearances.map((a) => a.day)) };
+}
+
 /**
  * People whose name (or another spelling, e-mail or group) matches `query`,
  * fuzzily: `selknas` finds "Jesper Rude Selknaes". Exact substring matches

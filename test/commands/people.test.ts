@@ -11,7 +11,7 @@ describe('notes people', () => {
     const r = await run(['--dir', VISITS, 'people']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
-      'Ingrid Holm         DST - Data Systems and Technologies            ingrid.holm@example.org  ess-2023',
+      'Ingrid Holm         DST - Data Systems and Technologies            ingrid.holm@example.org  ess-2023, lab-trip',
       'Kofi Mensah         Detector Group                                 kofi.mensah@example.org  lab-trip',
       'Piet van der Berg*  ECDC - Experimental Control and Data Curation  —                        ess-2023',
       'Samuel Okafor*      —                                              —                        ess-2023',
@@ -33,12 +33,13 @@ describe('notes people', () => {
       'Ingrid Holm',
       '  e-mail:  ingrid.holm@example.org',
       '  group:   DST - Data Systems and Technologies',
-      '  visits:  ess-2023',
-      '  days:    2023-09-04, 2023-09-06, 2023-09-08',
+      '  visits:  ess-2023, lab-trip',
+      '  days:    2023-09-04, 2023-09-06, 2023-09-08, 2024-03-12',
       '  seen:',
       '    ess-2023/2023-09-04.md:17  2023-09-04  e-mail',
       '    ess-2023/2023-09-06.md:16  2023-09-06  mentioned',
       '    ess-2023/2023-09-08.md:13  2023-09-08  mentioned',
+      '    lab-trip/2024-03-12.md:7  2024-03-12  mentioned',
       '',
     ].join('\n'));
   });
@@ -49,16 +50,18 @@ describe('notes people', () => {
     expect(r.stderr).toMatch(/nobody matches "zzzzqx"/);
   });
 
-  it('narrows by --visit and prints JSON', async () => {
+  it('narrows by --visit (counting mentions of people met elsewhere) and prints JSON', async () => {
     const j = JSON.parse((await run(['--dir', VISITS, 'people', '--visit', 'lab-trip', '--json'])).stdout) as Person[];
-    expect(j).toEqual([{
+    expect(j.map((p) => p.name)).toEqual(['Ingrid Holm', 'Kofi Mensah']);
+    expect(j[0]).toMatchObject({ visits: ['lab-trip'], days: ['2024-03-12'], appearances: [{ path: 'lab-trip/2024-03-12.md', line: 7, source: 'mention' }] });
+    expect(j[1]).toEqual({
       name: 'Kofi Mensah', derived: null, aliases: [], emails: ['kofi.mensah@example.org'], urls: [], groups: ['Detector Group'],
       visits: ['lab-trip'], days: ['2024-03-11', '2024-03-12'],
       appearances: [
         { path: 'lab-trip/2024-03-11.md', line: 1, visit: 'lab-trip', day: '2024-03-11', source: 'front-matter' },
         { path: 'lab-trip/2024-03-12.md', line: 6, visit: 'lab-trip', day: '2024-03-12', source: 'mention' },
       ],
-    }]);
+    });
   });
 
   it('writes vCard 4.0 with CRLF line ends', async () => {
