@@ -34,10 +34,19 @@ const TASK = /^\[([ xX])\](?:[ \t]+|$)(.*)$/;
 const HEADING = /^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 
-function columns(ws: string): number {
+function leadingColumns(raw: string): number {
   let n = 0;
-  for (const ch of ws) n += ch === '\t' ? 4 - (n % 4) : 1;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 32) n++;
+    else if (ch === 9) n += 4 - (n % 4);
+    else break;
+  }
   return n;
+}
+
+function mk(line: number, raw: string, text: string, kind: LineKind, indent: number, level: number, parent: number, task: ' ' | 'x' | null, inCode: boolean): OutlineLine {
+  return { line, raw, text, kind, indent, level, parent, task, inCode };
 }
 
 /** Parses a body (starting at file line `firstLine`) into outline lines. */
@@ -47,22 +56,25 @@ export function outlineOf(body: string, firstLine = 1): OutlineLine[] {
   let fence: string | null = null;
   const lines = body.split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((rawLine, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const rawLine = lines[i]!;
     const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const base = { line: firstLine + i, raw, level: 0, task: null, parent: -1 } as const;
-    const f = FENCE.exec(raw);
+    const line = firstLine + i;
+    const indent = leadingColumns(raw);
+    const first = raw.charAt(raw.length - raw.trimStart().length);
+    const f = first === '`' || first === '~' ? FENCE.exec(raw) : null;
     if (fence !== null || f) {
       if (fence === null) fence = f![1]!;
       else if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && raw.trim() === f[1]) fence = null;
-      out.push({ ...base, text: raw.trim(), kind: 'text', indent: columns(/^[ \t]*/.exec(raw)![0]), inCode: true });
-      return;
+      out.push(mk(line, raw, raw.trim(), 'text', indent, 0, -1, null, true));
+      continue;
     }
-    if (!raw.trim()) {
-      out.push({ ...base, text: '', kind: 'blank', indent: 0, inCode: false });
-      return;
+    if (first === '') {
+      out.push(mk(line, raw, '', 'blank', 0, 0, -1, null, false));
+      continue;
     }
     const idx = out.length;
-    const h = HEADING.exec(raw);
+    const h = first === '#' ? HEADING.exec(raw) : null;
     if (h) {
       const level = h[1]!.length;
       while (stack.length) {
@@ -70,13 +82,12 @@ export function outlineOf(body: string, firstLine = 1): OutlineLine[] {
         if (top.kind === 'heading' && top.level < level) break;
         stack.pop();
       }
-      out.push({ ...base, text: h[2]!.trim(), kind: 'heading', indent: 0, level, parent: stack.length ? stack[stack.length - 1]! : -1, inCode: false });
+      out.push(mk(line, raw, h[2]!.trim(), 'heading', 0, level, stack.length ? stack[stack.length - 1]! : -1, null, false));
       stack.push(idx);
-      return;
+      continue;
     }
-    const b = BULLET.exec(raw);
+    const b = first === '-' || first === '*' || first === '+' || (first >= '0' && first <= '9') ? BULLET.exec(raw) : null;
     if (b) {
-      const indent = columns(b[1]!);
       while (stack.length) {
         const top = out[stack[stack.length - 1]!]!;
         if (top.kind === 'heading' || top.indent < indent) break;
@@ -84,21 +95,22 @@ export function outlineOf(body: string, firstLine = 1): OutlineLine[] {
       }
       let text = b[2]!;
       let task: ' ' | 'x' | null = null;
-      const t = TASK.exec(text);
-      if (t) { task = t[1] === ' ' ? ' ' : 'x'; text = t[2]!; }
-      out.push({ ...base, text: text.trim(), kind: 'bullet', indent, task, parent: stack.length ? stack[stack.length - 1]! : -1, inCode: false });
+      if (text.charAt(0) === '[') {
+        const t = TASK.exec(text);
+        if (t) { task = t[1] === ' ' ? ' ' : 'x'; text = t[2]!; }
+      }
+      out.push(mk(line, raw, text.trim(), 'bullet', indent, 0, stack.length ? stack[stack.length - 1]! : -1, task, false));
       stack.push(idx);
-      return;
+      continue;
     }
     // A paragraph line: under the nearest bullet indented less, else the heading.
-    const indent = columns(/^[ \t]*/.exec(raw)![0]);
     let parent = -1;
     for (let s = stack.length - 1; s >= 0; s--) {
       const cand = out[stack[s]!]!;
       if (cand.kind === 'heading' || cand.indent < indent) { parent = stack[s]!; break; }
     }
-    out.push({ ...base, text: raw.trim(), kind: 'text', indent, parent, inCode: false });
-  });
+    out.push(mk(line, raw, raw.trim(), 'text', indent, 0, parent, null, false));
+  }
   return out;
 }
 

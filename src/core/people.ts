@@ -221,7 +221,10 @@ function anchorsOf(text: string): Anchor[] {
   const out: Anchor[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
-  for (const m of text.matchAll(MD_LINK)) {
+  const hasAt = text.includes('@');
+  const hasUrl = text.includes('://');
+  if (!hasAt && !hasUrl) return out;
+  for (const m of (text.includes('](') ? text.matchAll(MD_LINK) : [])) {
     const target = m[2]!;
     const s = m.index!;
     const e = s + m[0].length;
@@ -236,14 +239,14 @@ function anchorsOf(text: string): Anchor[] {
       taken.pop();
     }
   }
-  for (const m of text.matchAll(URL_RE)) {
+  for (const m of (hasUrl ? text.matchAll(URL_RE) : [])) {
     const url = m[0].replace(/[.,;:!?]+$/, '');
     const s = m.index!;
     if (!free(s, s + url.length)) continue;
     taken.push([s, s + url.length]);
     if (profileSlug(url)) out.push({ start: s, end: s + url.length, url });
   }
-  for (const m of text.matchAll(EMAIL_RE)) {
+  for (const m of (hasAt ? text.matchAll(EMAIL_RE) : [])) {
     const s = m.index!;
     const e = s + m[0].length;
     if (!free(s, e)) continue;
@@ -493,9 +496,11 @@ function addMentions(people: Person[], notes: Note[], visitOf: (n: Note) => stri
   for (const note of notes) {
     for (const l of noteOutline(note)) {
       if (l.inCode || l.kind === 'blank') continue;
-      const text = l.text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ');
+      const text = l.text.includes('://') || l.text.includes('@') ? l.text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ') : l.text;
       for (const m of text.matchAll(RUN_G)) {
         const ws = words(m[0]);
+        // Most runs hold no known last name: skip them before folding sub-runs.
+        if (ws.length < 2 || !ws.some((w) => byLast.has(foldName(w)))) continue;
         for (let i = 0; i < ws.length; i++) {
           for (let j = ws.length; j >= i + 2; j--) {
             const cand = ws.slice(i, j).join(' ');
