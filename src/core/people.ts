@@ -493,6 +493,7 @@ function addMentions(people: Person[], notes: Note[], visitOf: (n: Note) => stri
     }
   }
   if (!byLast.size) return;
+  const seen = new Map<Person, Set<string>>(people.map((p) => [p, new Set(p.appearances.map((a) => `${a.path}:${a.line}`))]));
   for (const note of notes) {
     for (const l of noteOutline(note)) {
       if (l.inCode || l.kind === 'blank') continue;
@@ -508,7 +509,9 @@ function addMentions(people: Person[], notes: Note[], visitOf: (n: Note) => stri
             if (!fl) continue;
             const hit = (byLast.get(fl[1]) ?? []).find((p) => [p.name, ...p.aliases].some((n) => namesMatch(n, cand)));
             if (!hit) continue;
-            if (!hit.appearances.some((a) => a.path === note.path && a.line === l.line)) {
+            const at = `${note.path}:${l.line}`;
+            if (!seen.get(hit)!.has(at)) {
+              seen.get(hit)!.add(at);
               hit.appearances.push(appearance(note, l.line, visitOf(note), 'mention'));
             }
             if (cand !== hit.name && !hit.aliases.includes(cand)) hit.aliases.push(cand);

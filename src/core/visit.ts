@@ -78,13 +78,13 @@ export function findVisits(notes: Note[]): Visit[] {
   // (day entries in ess-2023/extra/ belong to ess-2023).
   const depth = (s: string) => s.split('/').length;
   for (const folder of [...plain].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1))) {
-    if (deepestVisit([...names], folder) === null) names.add(folder);
+    if (deepestVisit(names, folder) === null) names.add(folder);
   }
   const sorted = [...names].sort();
   const entries = new Map<string, Note[]>(sorted.map((v) => [v, []]));
   for (const n of notes) {
     if (!isDayEntry(n)) continue;
-    const v = deepestVisit(sorted, n.section);
+    const v = deepestVisit(names, n.section);
     if (v !== null) entries.get(v)!.push(n);
   }
   const visits = sorted.map((name): Visit => {
@@ -111,17 +111,17 @@ export function findVisits(notes: Note[]): Visit[] {
   return visits.sort((a, b) => (a.start ?? '9999') < (b.start ?? '9999') ? -1 : (a.start ?? '9999') > (b.start ?? '9999') ? 1 : a.name < b.name ? -1 : 1);
 }
 
-function deepestVisit(sortedNames: string[], section: string): string | null {
-  let best: string | null = null;
-  for (const v of sortedNames) {
-    if ((section === v || section.startsWith(`${v}/`)) && (best === null || v.length > best.length)) best = v;
+function deepestVisit(names: Iterable<string>, section: string): string | null {
+  const set = names instanceof Set ? names as Set<string> : new Set(names);
+  for (let s = section; s; s = s.includes('/') ? s.slice(0, s.lastIndexOf('/')) : '') {
+    if (set.has(s)) return s;
   }
-  return best;
+  return null;
 }
 
 /** A function giving the visit (folder) a note belongs to, or null. */
 export function visitResolver(visits: Visit[]): (note: Note) => string | null {
-  const names = visits.map((v) => v.name).sort();
+  const names = new Set(visits.map((v) => v.name));
   return (note) => deepestVisit(names, note.section);
 }
 
