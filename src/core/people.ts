@@ -454,7 +454,7 @@ function mergeSightings(all: Sighting[]): Person[] {
     const eb = emails.get(uf.find(b))!;
     return ea.size > 0 && eb.size > 0 && ![...ea].some((e) => eb.has(e));
   };
-  // Same names (Jane Doe), then matching ones (Jo Selk, Jo Rude Selk), merge
+  // Same names (Jane Doe), then matching ones (Jo Berg, Jo Rask Berg), merge
   // unless both sides carry e-mail addresses and those differ. Only names in
   // the same bucket (exact name, then last name) are compared.
   for (const exact of [true, false]) {
@@ -552,7 +552,7 @@ export function restrictPerson(p: Person, keep: (a: PersonAppearance) => boolean
 
 /**
  * People whose name (or another spelling, e-mail or group) matches `query`,
- * fuzzily: `selknas` finds "Jesper Rude Selknaes". Exact substring matches
+ * fuzzily: `lindkvist` finds "Maja Rask Lindqvist". Exact substring matches
  * of the name come first and, when there are any, alone.
  */
 export function searchPeople(people: Person[], query: string): Person[] {
@@ -560,7 +560,7 @@ export function searchPeople(people: Person[], query: string): Person[] {
   if (!q) return people;
   const exact = people.filter((p) => [p.name, ...p.aliases, ...p.emails].some((n) => foldName(n).includes(q)));
   if (exact.length) return exact;
-  // Swapped letters ("slek" for "selk") cost Fuse's bitap two errors: compare words by edit distance too.
+  // Swapped letters ("lindqivst" for "lindqvist") cost Fuse's bitap two errors: compare words by edit distance too.
   const qWords = words(q);
   const close = people.map((p) => {
     const nameWords = [p.name, ...p.aliases].flatMap((n) => words(foldName(n)));
