@@ -4,7 +4,8 @@ import { dayFlag } from './options.js';
 import { json, table, truncate } from './format.js';
 import { displayPath } from '../store/paths.js';
 import type { App } from './app.js';
-import type { Visit } from '../core/visit.js';
+import { dayOfVisit, type Visit } from '../core/visit.js';
+import { noteDay } from '../core/filter.js';
 import type { VisitSummary } from '../commands/visit.js';
 
 interface StartFlags {
@@ -23,7 +24,7 @@ export function visitJson(v: Visit, current: string | null) {
     name: v.name, title: v.title, facility: v.facility, location: v.location, start: v.start, end: v.end,
     proposal: v.proposal, instrument: v.instrument, hasIndex: v.hasIndex, index: v.indexPath,
     span: v.span, days: v.entries.length, current: v.name === current,
-    entries: v.entries.map((e) => ({ path: e.path, day: e.menuTitle ?? e.date, weight: e.weight, title: e.title })),
+    entries: v.entries.map((e) => ({ path: e.path, day: noteDay(e), dayNumber: dayOfVisit(v, e), title: e.title })),
   };
 }
 
@@ -43,7 +44,10 @@ function printSummary(app: App, s: VisitSummary): void {
   const more = (shown: number, total: number, cmd: string) => { if (total > shown) out.push(c.dim(`  … ${total - shown} more: ${cmd}`)); };
   if (v.entries.length) {
     out.push(c.bold('days:'));
-    for (const e of v.entries.slice(0, 10)) out.push(`  ${c.cyan((e.menuTitle ?? e.date ?? '').slice(0, 10))}  ${truncate(e.title, 30).padEnd(12)}  ${c.dim(e.path)}`);
+    for (const e of v.entries.slice(0, 10)) {
+      const n = dayOfVisit(v, e);
+      out.push(`  ${c.cyan(noteDay(e) ?? '')}  ${(n === null ? '' : `day ${n}`).padEnd(7)}  ${truncate(e.title, 30).padEnd(12)}  ${c.dim(e.path)}`);
+    }
     more(10, v.entries.length, `notes list --visit ${v.name}`);
   }
   out.push(c.bold(`people met (${s.people.length}):`));

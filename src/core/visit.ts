@@ -125,11 +125,15 @@ export function visitResolver(visits: Visit[]): (note: Note) => string | null {
   return (note) => deepestVisit(names, note.section);
 }
 
-/** The day number of an entry within its visit: counted from the start date, else its weight. */
+/**
+ * The day number of an entry within its visit: counted from the start date
+ * of `_index.md`; in a folder without one, its weight, else counted from the
+ * first entry's day.
+ */
 export function dayOfVisit(visit: Visit, entry: Note): number | null {
   const day = noteDay(entry);
-  if (visit.start && day && day >= visit.start && visit.hasIndex) return daysBetween(visit.start, day) + 1;
-  return entry.weight;
+  const fromStart = visit.start && day && day >= visit.start ? daysBetween(visit.start, day) + 1 : null;
+  return visit.hasIndex ? fromStart ?? entry.weight : entry.weight ?? fromStart;
 }
 
 /**

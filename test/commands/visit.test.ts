@@ -97,6 +97,8 @@ describe('notes visit list / use / show', () => {
     const j = JSON.parse((await run(['visit', 'list', '--json'], { cwd: dir })).stdout);
     expect(j.map((v: { name: string; days: number; span: number; hasIndex: boolean }) => [v.name, v.days, v.span, v.hasIndex]))
       .toEqual([['ess-2023', 3, 5, true], ['lab-trip', 2, 2, false]]);
+    expect(j[0].entries[1]).toEqual({ path: 'ess-2023/2023-09-06.md', day: '2023-09-06', dayNumber: 3, title: 'Three' });
+    expect(j[1].entries.map((e: { dayNumber: number }) => e.dayNumber)).toEqual([1, 2]);
     expect(Object.keys(j[0])).toEqual(['name', 'title', 'facility', 'location', 'start', 'end', 'proposal', 'instrument', 'hasIndex', 'index', 'span', 'days', 'current', 'entries']);
   });
 
@@ -121,7 +123,7 @@ describe('notes visit list / use / show', () => {
     const out = r.stdout;
     expect(out.split('\n').length).toBeLessThan(45);
     for (const want of [/^ESS 2023 \(ess-2023\) \[current\]$/m, /^facility: {3}ESS$/m, /^dates: {6}2023-09-04 → 2023-09-08 \(5 days\), 3 day entries$/m,
-      /^people met \(3\):$/m, /Ingrid Holm — DST - Data Systems and Technologies <ingrid.holm@example.org>/, /Piet van der Berg \(name derived\) — ECDC/,
+      /^ {2}2023-09-06 {2}day 3 {4}Three {9}ess-2023\/2023-09-06\.md$/m, /^people met \(3\):$/m, /Ingrid Holm — DST - Data Systems and Technologies <ingrid.holm@example.org>/, /Piet van der Berg \(name derived\) — ECDC/,
       /^systems: {4}Kafka, EPICS, File Writers$/m, /^tags: {7}kafka \(2\), hpc \(1\), tutorial \(1\)$/m, /^follow-ups \(6 open\):$/m,
       /SciCat fiddling to come later\. {2}ess-2023\/2023-09-08\.md:10/, /^links \(4\):$/m]) {
       expect(out).toMatch(want);
