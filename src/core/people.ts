@@ -78,7 +78,8 @@ const ROLE_ADDRESSES = /^(info|support|contact|contacts|admin|admins|help|helpde
 
 /** Words in a local part that make it a list or a role (`ecdc-dev@`, `users-announce@`). */
 const ROLE_TOKENS = new Set(['dev', 'devs', 'developers', 'users', 'user', 'announce', 'discuss', 'list', 'lists', 'team', 'group', 'support',
-  'help', 'info', 'admin', 'admins', 'ops', 'staff', 'all', 'general', 'office', 'noreply', 'bounce', 'notifications', 'alerts']);
+  'help', 'info', 'admin', 'admins', 'ops', 'staff', 'all', 'general', 'office', 'noreply', 'bounce', 'notifications', 'alerts',
+  'alarms', 'beamline', 'instrument', 'station', 'lab', 'facility', 'controls', 'operations', 'operator', 'operators', 'safety', 'shipping']);
 
 /** True for an address that belongs to a role or a list, not a person. */
 export function isRoleAddress(local: string): boolean {
@@ -350,7 +351,7 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
         if (near && agrees(near, key)) name = better.find((n) => words(n).length > words(near).length && foldName(n).includes(foldName(near))) ?? near;
         else name = better[0] ?? near;
       }
-      if (!name && ROLE_BEFORE.test(before)) return;
+      if (!name && a.email && ROLE_BEFORE.test(before)) return;
       if (!name && k === 0 && before.trim() === '' && l.parent !== -1) {
         const parent = lines[l.parent]!;
         if (!anchorsOf(parent.text).length) name = asName(stripParen(parent.text.replace(/[*_]+/g, '').trim()));

@@ -75,33 +75,51 @@ describe('notes people', () => {
 
 interface Expected { people: { name: string; emails: string[]; group: string | null }[]; notPeople: string[] }
 
-// people-annotated was written beside the extractor; people-heldout was written
-// after it and first measured untouched (precision 0.933, recall 0.929), then
-// the general fixes it showed were made (see README: visits).
-describe.each(['people-annotated', 'people-heldout'])('people extraction on the hand-annotated notebook %s', (name) => {
-  const ANNOTATED = join(FIXTURES, name);
-  const expected = JSON.parse(readFileSync(join(ANNOTATED, 'expected-people.json'), 'utf8')) as Expected;
+/**
+ * Pairs found and annotated people one to one: by name (or alias) first,
+ * then by e-mail address, but only for a found person whose name was derived
+ * (a written name that differs from the annotation is an error, not a match).
+ */
+function pairPeople(found: Person[], expected: Expected['people']): Map<Expected['people'][number], Person> {
+  const pairs = new Map<Expected['people'][number], Person>();
+  const used = new Set<Person>();
+  for (const byName of [true, false]) {
+    for (const e of expected) {
+      if (pairs.has(e)) continue;
+      const p = found.find((f) => !used.has(f) && (byName
+        ? [f.name, ...f.aliases].some((n) => foldName(n) === foldName(e.name))
+        : f.derived !== null && f.emails.some((m) => e.emails.includes(m.toLowerCase()))));
+      if (p) { pairs.set(e, p); used.add(p); }
+    }
+  }
+  return pairs;
+}
+
+// people-annotated was written beside the extractor. people-heldout and
+// people-heldout-2 were written afterwards and first measured untouched
+// (precision 0.800 / recall 0.857, then 0.857 / 0.857); the general fixes
+// they showed were made after (README: visits, "Precision and recall").
+describe.each(['people-annotated', 'people-heldout', 'people-heldout-2'])('people extraction on the hand-annotated notebook %s', (name) => {
+  const dir = join(FIXTURES, name);
+  const expected = JSON.parse(readFileSync(join(dir, 'expected-people.json'), 'utf8')) as Expected;
   it('reaches precision and recall of at least 0.9', async () => {
-    const r = await run(['--dir', ANNOTATED, 'people', '--json']);
+    const r = await run(['--dir', dir, 'people', '--json']);
     expect(r.code).toBe(0);
     const found = JSON.parse(r.stdout) as Person[];
-    const same = (p: Person, e: Expected['people'][number]) => [p.name, ...p.aliases].some((n) => foldName(n) === foldName(e.name))
-      || p.emails.some((m) => e.emails.includes(m.toLowerCase()));
-    const truePos = found.filter((p) => expected.people.some((e) => same(p, e)));
-    const recalled = expected.people.filter((e) => found.some((p) => same(p, e)));
-    const precision = truePos.length / found.length;
-    const recall = recalled.length / expected.people.length;
+    const pairs = pairPeople(found, expected.people);
+    const precision = pairs.size / found.length;
+    const recall = pairs.size / expected.people.length;
     const withGroup = expected.people.filter((e) => e.group);
-    const groupsRight = withGroup.filter((e) => found.some((p) => same(p, e) && p.groups.includes(e.group!)));
+    const groupsRight = withGroup.filter((e) => pairs.get(e)?.groups.includes(e.group!));
     // The figures for the report (and the closing note of issue 6).
-    console.log(`${name}: precision ${precision.toFixed(3)} (${truePos.length}/${found.length}), recall ${recall.toFixed(3)} (${recalled.length}/${expected.people.length}), groups ${groupsRight.length}/${withGroup.length}`);
-    console.log(`  missed: ${expected.people.filter((e) => !recalled.includes(e)).map((e) => e.name).join(', ') || 'none'}; extra: ${found.filter((p) => !truePos.includes(p)).map((p) => p.name).join(', ') || 'none'}`);
+    console.log(`${name}: precision ${precision.toFixed(3)} (${pairs.size}/${found.length}), recall ${recall.toFixed(3)} (${pairs.size}/${expected.people.length}), groups ${groupsRight.length}/${withGroup.length}`);
+    console.log(`  missed: ${expected.people.filter((e) => !pairs.has(e)).map((e) => e.name).join(', ') || 'none'}; extra: ${found.filter((p) => ![...pairs.values()].includes(p)).map((p) => p.name).join(', ') || 'none'}`);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);
     expect(groupsRight.length / withGroup.length).toBeGreaterThanOrEqual(0.7);
   });
   it('invents nobody from capitalised phrases or role addresses', async () => {
-    const found = JSON.parse((await run(['--dir', ANNOTATED, 'people', '--json'])).stdout) as Person[];
+    const found = JSON.parse((await run(['--dir', dir, 'people', '--json'])).stdout) as Person[];
     const all = found.flatMap((p) => [p.name, ...p.aliases, ...p.emails]).map(foldName);
     for (const not of expected.notPeople) expect(all, not).not.toContain(foldName(not));
   });
