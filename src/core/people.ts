@@ -103,8 +103,16 @@ const PROFILE_SEGMENTS = /^(?:profiles?|people|persons?|staff|members?|employees
 
 /** Folds case and diacritics, for comparing names. */
 export function foldName(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, f);
+  }
+  return f;
 }
+/** Names and words repeat across a notebook: fold each spelling once. */
+const foldCache = new Map<string, string>();
 
 const words = (name: string) => name.split(/\s+/).filter(Boolean);
 const isAcronym = (w: string) => w.length >= 2 && w === w.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(w);
@@ -334,6 +342,7 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
     const anchors = anchorsOf(l.text);
     if (!anchors.length) return;
     let lineFound: Sighting | null = null;
+    let names: string[] | null = null;
     anchors.forEach((a, k) => {
       const before = l.text.slice(k ? anchors[k - 1]!.end : 0, a.start);
       const after = l.text.slice(a.end, k + 1 < anchors.length ? anchors[k + 1]!.start : undefined);
@@ -347,7 +356,7 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
         // The name next to the anchor, unless another name on the line fits the
         // address better ("Ana Silva & Tomás Ruiz — ana.silva@..., tomas.ruiz@...").
         const near = single(nameNear(before, after, true));
-        const better = lineNames(l.text).filter((n) => agrees(n, key) && !out.some((o) => o.at.line === l.line && o.name === n));
+        const better = (names ??= lineNames(l.text)).filter((n) => agrees(n, key) && !out.some((o) => o.at.line === l.line && o.name === n));
         if (near && agrees(near, key)) name = better.find((n) => words(n).length > words(near).length && foldName(n).includes(foldName(near))) ?? near;
         else name = better[0] ?? near;
       }
@@ -486,13 +495,16 @@ function mergeSightings(all: Sighting[]): Person[] {
 
 /** Adds prose mentions of known people (a written name without an anchor). */
 function addMentions(people: Person[], notes: Note[], visitOf: (n: Note) => string | null): void {
-  const byLast = new Map<string, Person[]>();
-  for (const p of people) {
-    for (const n of [p.name, ...p.aliases]) {
-      const fl = firstLast(n);
-      if (fl) byLast.set(fl[1], uniq([...(byLast.get(fl[1]) ?? []), p]));
-    }
-  }
+  // Last name → the people and first names it may stand for.
+  const byLast = new Map<string, { p: Person; first: string; full: string }[]>();
+  const index = (p: Person, n: string) => {
+    const fl = firstLast(n);
+    if (!fl) return;
+    const list = byLast.get(fl[1]) ?? [];
+    if (!list.some((e) => e.p === p && e.first === fl[0])) list.push({ p, first: fl[0], full: foldName(n) });
+    byLast.set(fl[1], list);
+  };
+  for (const p of people) for (const n of [p.name, ...p.aliases]) index(p, n);
   if (!byLast.size) return;
   const seen = new Map<Person, Set<string>>(people.map((p) => [p, new Set(p.appearances.map((a) => `${a.path}:${a.line}`))]));
   for (const note of notes) {
@@ -501,21 +513,22 @@ function addMentions(people: Person[], notes: Note[], visitOf: (n: Note) => stri
       const text = l.text.includes('://') || l.text.includes('@') ? l.text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ') : l.text;
       for (const m of text.matchAll(RUN_G)) {
         const ws = words(m[0]);
-        // Most runs hold no known last name: skip them before folding sub-runs.
+        // Most runs hold no known last name: skip them before trying sub-runs.
         if (ws.length < 2 || !ws.some((w) => byLast.has(foldName(w)))) continue;
         for (let i = 0; i < ws.length; i++) {
           for (let j = ws.length; j >= i + 2; j--) {
             const cand = ws.slice(i, j).join(' ');
             const fl = firstLast(cand);
             if (!fl) continue;
-            const hit = (byLast.get(fl[1]) ?? []).find((p) => [p.name, ...p.aliases].some((n) => namesMatch(n, cand)));
+            const full = foldName(cand);
+            const hit = (byLast.get(fl[1]) ?? []).find((e) => e.full === full || sameFirst(e.first, fl[0]))?.p;
             if (!hit) continue;
             const at = `${note.path}:${l.line}`;
             if (!seen.get(hit)!.has(at)) {
               seen.get(hit)!.add(at);
               hit.appearances.push(appearance(note, l.line, visitOf(note), 'mention'));
             }
-            if (cand !== hit.name && !hit.aliases.includes(cand)) hit.aliases.push(cand);
+            if (cand !== hit.name && !hit.aliases.includes(cand)) { hit.aliases.push(cand); index(hit, cand); }
             i = j - 1;
             break;
           }
