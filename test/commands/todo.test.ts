@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopies } from './fixture.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyOf, run, FIXTURES } from '../helpers/run.js';
+import { run } from '../helpers/run.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-function fixture(): string {
-  const c = copyOf(join(FIXTURES, 'visits'));
-  cleanups.push(c.cleanup);
-  return c.dir;
-}
+const fixture = fixtureCopies('visits');
 
 describe('notes todo', () => {
   it('lists open follow-ups with path:line and day', async () => {

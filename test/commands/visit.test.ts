@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopies } from './fixture.js';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyOf, run, runBin, FIXTURES } from '../helpers/run.js';
+import { run, runBin, FIXTURES } from '../helpers/run.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-function fixture(): string {
-  const c = copyOf(join(FIXTURES, 'visits'));
-  cleanups.push(c.cleanup);
-  return c.dir;
-}
+const fixture = fixtureCopies('visits');
 const now = new Date(2024, 4, 8, 10, 30);
 
 describe('notes visit start', () => {
@@ -132,6 +127,13 @@ describe('notes visit list / use / show', () => {
     const j = JSON.parse((await run(['visit', 'show', 'ess-2023', '--json'], { cwd: dir })).stdout);
     expect(j.visit.name).toBe('ess-2023');
     expect(j.people).toHaveLength(3);
+  });
+
+  it('asks for a name when there is no current visit', async () => {
+    const r = await run(['visit', 'show'], { cwd: fixture() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no visit named and no current visit/);
+    expect(r.stderr).toMatch(/hint: name one: notes visit show <name>/);
   });
 
   it('works as a real process', () => {
