@@ -205,6 +205,15 @@ export function groupOf(lines: OutlineLine[], i: number, person?: string): strin
   return null;
 }
 
+/** A group named on the line itself, before a colon: "Meeting with the Data Curation group: ..." → "Data Curation". */
+export function groupInLine(before: string): string | null {
+  const m = /((?:\p{Lu}[\p{L}\p{N}&-]*[ \t]+){1,4})([Gg]roup|[Tt]eam|[Ss]ection|[Dd]ivision|[Dd]epartment|[Uu]nit)[ \t]*:/u.exec(before);
+  if (!m) return null;
+  const name = m[1]!.trim().replace(/^(?:The|Our|Their|With|Met|Meeting|From)\s+/, '');
+  if (!name) return null;
+  return /^\p{Lu}/u.test(m[2]!) ? `${name} ${m[2]}` : name;
+}
+
 const stripParen = (s: string) => s.replace(/\s*\([^()]*\)\s*$/, '');
 const cleanGroup = (t: string) => t.replace(/[*_`]+/g, '').replace(/:\s*$/, '').trim();
 
@@ -343,6 +352,7 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
     if (!anchors.length) return;
     let lineFound: Sighting | null = null;
     let names: string[] | null = null;
+    const inline = groupInLine(l.text.slice(0, anchors[0]!.start));
     anchors.forEach((a, k) => {
       const before = l.text.slice(k ? anchors[k - 1]!.end : 0, a.start);
       const after = l.text.slice(a.end, k + 1 < anchors.length ? anchors[k + 1]!.start : undefined);
@@ -377,7 +387,7 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
       }
       if (!name && a.email && !isRoleAddress(local)) name = a.email;
       if (!name) return;
-      const s: Sighting = { name, derived, email: a.email, url: a.url, group: groupOf(lines, i, name), at: appearance(note, l.line, visit, a.email ? 'email' : 'profile') };
+      const s: Sighting = { name, derived, email: a.email, url: a.url, group: inline ?? groupOf(lines, i, name), at: appearance(note, l.line, visit, a.email ? 'email' : 'profile') };
       out.push(s);
       lineFound ??= s;
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asName, extractPeople, nameFromSlug, namesMatch, profileSlug, searchPeople, isRoleAddress } from '../../src/core/people.js';
+import { asName, groupInLine, extractPeople, nameFromSlug, namesMatch, profileSlug, searchPeople, isRoleAddress } from '../../src/core/people.js';
 import { dayNote } from './helpers.js';
 
 describe('name helpers', () => {
@@ -53,6 +53,18 @@ describe('name helpers', () => {
   });
   it.each([['support', true], ['ecdc-dev', true], ['users-announce', true], ['jane.doe', false], ['jdoe', false]])('isRoleAddress(%s) = %s', (local, expected) => {
     expect(isRoleAddress(local)).toBe(expected);
+  });
+});
+
+describe('groupInLine', () => {
+  it.each([
+    ['Meeting with the Data Curation group: ', 'Data Curation'],
+    ['The Detector Group: ', 'Detector Group'],
+    ['SAXS team: ', 'SAXS'],
+    ['Talked to the group about it, ', null],
+    ['Data Curation group ', null],
+  ])('%j → %s', (before, expected) => {
+    expect(groupInLine(before)).toBe(expected);
   });
 });
 
