@@ -53,8 +53,9 @@ export interface VCardOptions {
 /** One vCard 4.0 for a person. */
 export function personToVCard(p: Person, opts: VCardOptions = {}): string {
   const { family, given, additional } = nameParts(p.name);
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escapeText(p.name)}`,
-    `N:${[family, given, additional.map(escapeText).join(','), '', ''].map((x, i) => (i === 2 ? x : escapeText(x))).join(';')}`];
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escapeText(p.name)}`];
+  // N is optional in vCard 4.0: left out when all we know is an address.
+  if (!p.name.includes('@')) lines.push(`N:${[family, given, additional.map(escapeText).join(','), '', ''].map((x, i) => (i === 2 ? x : escapeText(x))).join(';')}`);
   p.emails.forEach((e, i) => lines.push(`EMAIL${i === 0 && p.emails.length > 1 ? ';PREF=1' : ''}:${escapeText(e)}`));
   const facility = p.visits.map((v) => opts.facilityOf?.(v) ?? null).find((f) => !!f) ?? null;
   for (const g of p.groups.length ? p.groups : facility ? [''] : []) {

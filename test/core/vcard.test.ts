@@ -28,6 +28,11 @@ describe('vCard 4.0', () => {
     expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
     expect(foldLine('short')).toBe('short');
   });
+  it('leaves N out for a person known only by an address', () => {
+    const card = personToVCard(person({ name: 'jdoe@example.org', emails: ['jdoe@example.org'], groups: [], urls: [] }));
+    expect(card).toContain('FN:jdoe@example.org\r\nEMAIL:jdoe@example.org\r\n');
+    expect(card).not.toMatch(/^N:/m);
+  });
   it('writes a card with CRLF line ends and every field', () => {
     const card = personToVCard(person({ derived: 'url' }), { facilityOf: () => 'ESS' });
     expect(card.endsWith('\r\n')).toBe(true);
