@@ -71,7 +71,8 @@ senior junior chief staff member members visit visits day days note notes though
 instruments control controls experimental computing scientific science research technologies technology reduction modeling
 modelling curation infrastructure network networks storage cluster admins admin users user list lists info desk help helpdesk
 dev devs developers ops announce discuss secretary reception coordinator coordination operations operator operators physics physicist chemistry biology detector
-detectors neutron neutrons source sources beam beams the viewer event formation unit writers writer file files`.split(/\s+/));
+detectors neutron neutrons source sources beam beams the viewer event formation unit writers writer file files
+sign up login logout signup register settings edit account password reset new`.split(/\s+/));
 
 /** Local parts of e-mail addresses that belong to roles, not people. */
 const ROLE_ADDRESSES = /^(info|support|contact|contacts|admin|admins|help|helpdesk|servicedesk|office|noreply|no-reply|do-not-reply|webmaster|postmaster|sales|team|hello|mail|secretary|reception|user-?office|users|it|hr|press|news|list|lists)$/i;
@@ -99,7 +100,7 @@ const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]
 const MD_LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\])]+(?:\([^\s()]*\)[^\s<>"'`\])]*)*/g;
 
-const PROFILE_SEGMENTS = /^(?:profiles?|people|persons?|staff|members?|employees?|directory|researchers?|scientists?|authors?|users?|contacts?|team)$/i;
+const PROFILE_SEGMENTS = /^(?:profiles?|people|persons?|staff|members?|employees?|directory|researchers?|scientists?|authors?|users?|contacts?|team|speakers?|presenters?|faculty)$/i;
 
 /** Folds case and diacritics, for comparing names. */
 export function foldName(s: string): string {
@@ -172,16 +173,6 @@ export function profileSlug(url: string): string | null {
   return null;
 }
 
-/** True when a link's text is a name that its URL's last segment spells too: `[Ole Dahl](.../ole-dahl)`. */
-function namedPage(text: string, url: string): boolean {
-  const name = asName(text.trim());
-  if (!name) return false;
-  let last = '';
-  try { last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? ''; } catch { return false; }
-  const fromSlug = nameFromSlug(last);
-  return !!fromSlug && foldName(fromSlug) === foldName(name);
-}
-
 /** Bullets that introduce contacts or hold thoughts, not groups. */
 const NOT_GROUPS = /^(?:contacts?|people|persons|who|met|team members|thoughts|notes|misc|miscellaneous|links|todo|to ?do|follow[- ]?ups?|questions|ideas|summary|agenda|other|others|general)\b/i;
 
@@ -250,7 +241,7 @@ function anchorsOf(text: string): Anchor[] {
     if (/^mailto:/i.test(target)) {
       const email = target.slice(7).split('?')[0]!;
       if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(email)) out.push({ start: s, end: e, email, linkText: m[1] });
-    } else if (/^https?:/i.test(target) && (profileSlug(target) || namedPage(m[1]!, target))) {
+    } else if (/^https?:/i.test(target) && profileSlug(target)) {
       out.push({ start: s, end: e, url: target, linkText: m[1] });
     } else {
       // Text of ordinary links may still hold an address.
@@ -356,7 +347,8 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
     anchors.forEach((a, k) => {
       const before = l.text.slice(k ? anchors[k - 1]!.end : 0, a.start);
       const after = l.text.slice(a.end, k + 1 < anchors.length ? anchors[k + 1]!.start : undefined);
-      const local = a.email ? a.email.split('@')[0]! : '';
+      // Plus-addressing (me+spam@) tags the box, not the person.
+      const local = a.email ? a.email.split('@')[0]!.replace(/\+.*$/, '') : '';
       const slug = a.url ? profileSlug(a.url)! : '';
       const single = (n: string | null) => n && (words(n).length > 1 || (local && foldName(local).startsWith(foldName(n)))) ? n : null;
       const key = a.email ? local : slug;

@@ -35,6 +35,18 @@ describe.skipIf(!need)('the reference day entry (needs ../shared)', () => {
   });
 });
 
+// Notes in the wild (the shared corpora) name few people met: no one may be
+// made up from their many links and capitalised phrases.
+describe.skipIf(!need)('the shared corpora (needs ../shared)', () => {
+  it.each(['benmezger-notes', 'hugo-docs', 'hugo-book-exampleSite'])('%s: only people with an address', async (name) => {
+    const r = await run(['--dir', join(SHARED, 'corpora', name, 'content'), '--quiet', 'people', '--json']);
+    expect(r.code).toBe(0);
+    const people = JSON.parse(r.stdout) as Person[];
+    expect(people.filter((p) => !p.emails.length).map((p) => p.name)).toEqual([]);
+    expect(people.length).toBeLessThanOrEqual(2);
+  });
+});
+
 // The sample notebook in notes/ (written by the lead): whatever it holds, the
 // commands read all of it without problems.
 describe.skipIf(!existsSync(join(REPO, 'notes')))('the sample notebook notes/', () => {

@@ -101,6 +101,9 @@ describe('extractPeople: no invented people', () => {
     '- Team page: https://example.org/team/data-management',
     '- [User Office](https://example.org/user-office)',
     '```\nJane Doe <jane@example.org>\n```',
+    '- see [Value Object](https://en.wikipedia.org/wiki/Value_object)',
+    '- [Vim Hugo Helper](https://github.com/someone/vim-hugo-helper)',
+    '- sign up at https://gitlab.example.org/users/sign_up',
   ])('%s', (body) => {
     expect(names(body)).toEqual([]);
   });
