@@ -21,7 +21,7 @@ export interface FollowUp {
   /** 1-based line of the file. */
   line: number;
   kind: FollowUpKind;
-  /** Only task items can be done (`[x]`); markers and phrases are always open. */
+  /** Ticked (`[x]`), or struck through as a whole line (`~~...~~`). */
   done: boolean;
   /** The line's text, without bullet marker and task box. */
   text: string;
@@ -38,7 +38,9 @@ export interface FollowUp {
  * Phrases that mark a line as a follow-up (case-insensitive, whole words).
  * Chosen from visit logs: deferrals ("to come later", "get back to"),
  * intentions ("need to", "should ask", "remind me") and introductions to
- * make ("put X in touch with Y").
+ * make ("put X in touch with Y"). Intentions count in the first person or
+ * at the start of the line only: "we need to open a large page" in an
+ * explanation is not a promise (measured on the shared corpora).
  */
 export const FOLLOW_UP_PHRASES: { label: string; re: RegExp }[] = [
   ['to come later', /\bto come later\b/],
@@ -49,9 +51,9 @@ export const FOLLOW_UP_PHRASES: { label: string; re: RegExp }[] = [
   ['check on', /\bcheck on\b/],
   ['look into', /\blook into\b/],
   ['find out', /\bfind out\b/],
-  ['need to', /\bneed to\b/],
-  ['have to', /\b(?:might|may|will|i|we) have to\b/],
-  ['should ask', /\b(?:i|we) should\b|\bshould ask\b/],
+  ['need to', /^need to\b|\bi (?:still |really )?need to\b|\bwe (?:still |really )?need to (?:ask|check|send|e-?mail|contact|talk|look|find|get|read|try|test|book|schedule|write|call|follow|request|order|set up)\b/],
+  ['have to', /\b(?:might|may|i|i'll) have to\b/],
+  ['should ask', /\bi should\b|\bshould (?:ask|check|follow|contact|e-?mail|send|try)\b/],
   ['ask about', /\bask (?:about|for|them|him|her)\b/],
   ['remind me', /\bremind me\b/],
   ["don't forget", /\b(?:don'?t|do not) forget\b/],
@@ -85,7 +87,8 @@ export function noteFollowUps(note: Note, visit: string | null = null): FollowUp
     if (!kind) return;
     const up = ancestors(lines, i)[0];
     out.push({
-      path: note.path, line: l.line, kind, done: l.task === 'x', text: l.text, trigger,
+      // A line struck through as a whole (~~...~~) is done too.
+      path: note.path, line: l.line, kind, done: l.task === 'x' || /^~~.*~~[.!]?$/.test(l.text), text: l.text, trigger,
       under: up ? up.text : null, title: note.title, day: noteDay(note), visit,
     });
   });
