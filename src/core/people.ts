@@ -96,7 +96,8 @@ const RUN_AT_START = new RegExp(`^(${RUN})(?![\\p{L}\\p{M}])`, 'u');
 const RUN_G = new RegExp(`(?<![\\p{L}\\p{M}'’-])${RUN}`, 'gu');
 const TITLES = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?$/i;
 
-const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** An e-mail address (global: use with matchAll or replace). */
+export const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const MD_LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\])]+(?:\([^\s()]*\)[^\s<>"'`\])]*)*/g;
 

@@ -5,7 +5,7 @@
  * export's `--strip-emails`).
  */
 import type { Note } from './note.js';
-import { extractPeople, type Person } from './people.js';
+import { EMAIL_RE, extractPeople, type Person } from './people.js';
 import { extractFollowUps, type FollowUp } from './followups.js';
 import { findVisits, visitResolver } from './visit.js';
 
@@ -18,8 +18,6 @@ export interface ReportSectionOptions {
   visitOf?: (note: Note) => string | null;
 }
 
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-
 /** Escapes Markdown's inline specials in plain text. */
 export function mdEscape(s: string): string {
   return s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -27,7 +25,7 @@ export function mdEscape(s: string): string {
 
 /** Removes e-mail addresses (and their `mailto:`) from a text. */
 export function stripEmailsFrom(s: string): string {
-  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(EMAIL, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
+  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(EMAIL_RE, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
 }
 
 function personLine(p: Person, stripEmails: boolean): string | null {
