@@ -5,7 +5,23 @@
 // de-duplicates links, so the ratio is the price of that understanding.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { BIN, OUT, REPO, QUICK, generateNotebook, have, peakMemoryMB, report, time } from './lib.mjs';
+
+/**
+ * CPU time (user + sys, ms) of a command, median of `runs`: on a shared
+ * machine it moves much less with the load than wall time does.
+ */
+function cpuTimes(cmd, args, runs = QUICK ? 3 : 5) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const [u, s] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    out.push((u + s) * 1000);
+  }
+  return out;
+}
 
 const node = process.execPath;
 
@@ -54,6 +70,17 @@ for (const n of sizes) {
       rows[2].ratioTo = 'rg URLs';
     }
     report(`${label} notebook, ${n} notes`, rows);
+    const cpu = [];
+    for (const r of rows) {
+      const [cmd, ...args] = r.name.startsWith('notes ')
+        ? [node, BIN, '--dir', dir, '--quiet', ...r.name.slice(6).split(' '), '--json']
+        : r.name === 'rg tasks/TODO lines' ? ['rg', '-n', '-e', '^\\s*[-*+] \\[ \\]', '-e', '\\b(TODO|FIXME)\\b', dir]
+          : r.name === 'rg URLs' ? ['rg', '-o', '-n', 'https?://[^\\s)>\\]]+', dir]
+            : ['rg', '-o', '-n', '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}', dir];
+      const times = cpuTimes(cmd, args);
+      if (times) cpu.push({ name: r.name, times, ratioTo: r.ratioTo });
+    }
+    if (cpu.length) report(`${label} notebook, ${n} notes: CPU time (user + sys)`, cpu);
     const mem = peakMemoryMB(node, [BIN, '--dir', dir, '--quiet', 'people', '--json']);
     if (mem !== null) console.log(`peak memory of notes people (${label}, ${n}): ${mem.toFixed(0)} MB\n`);
   }
