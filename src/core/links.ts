@@ -26,7 +26,7 @@ export interface Link {
   places: LinkPlace[];
 }
 
-const MD_LINK = /\[([^\]\n]*)\]\(\s*<?(https?:\/\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const MD_LINK = /\[([^\]\n]{0,500})\]\(\s*<?(https?:\/\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\]]+/g;
 
 /** Trims what prose puts after a URL: final punctuation and an unbalanced `)`. */
@@ -49,7 +49,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The URLs of one line, with their Markdown labels. */
 export function urlsOf(text: string): { url: string; label: string | null; start: number; end: number }[] {
   const out: { url: string; label: string | null; start: number; end: number }[] = [];
-  for (const m of text.matchAll(MD_LINK)) out.push({ url: trimUrl(m[2]!), label: m[1]!.trim() || null, start: m.index!, end: m.index! + m[0].length });
+  if (text.includes('](')) for (const m of text.matchAll(MD_LINK)) out.push({ url: trimUrl(m[2]!), label: m[1]!.trim() || null, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(URL_RE)) {
     const s = m.index!;
     if (out.some((o) => s >= o.start && s < o.end)) continue;

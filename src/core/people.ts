@@ -96,9 +96,13 @@ const RUN_AT_START = new RegExp(`^(${RUN})(?![\\p{L}\\p{M}])`, 'u');
 const RUN_G = new RegExp(`(?<![\\p{L}\\p{M}'’-])${RUN}`, 'gu');
 const TITLES = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?$/i;
 
-/** An e-mail address (global: use with matchAll or replace). */
-export const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const MD_LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+/**
+ * An e-mail address (global: use with matchAll or replace). The parts are
+ * bounded (RFC 5321: 64 for the local part, 63 per label) so that a long line
+ * costs linear time: unbounded, a 40,000-character line took 1.7 s.
+ */
+export const EMAIL_RE = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const MD_LINK = /\[([^\]\n]{0,500})\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\])]+(?:\([^\s()]*\)[^\s<>"'`\])]*)*/g;
 
 const PROFILE_SEGMENTS = /^(?:profiles?|people|persons?|staff|members?|employees?|directory|researchers?|scientists?|authors?|users?|contacts?|team|speakers?|presenters?|faculty)$/i;
