@@ -31,9 +31,18 @@ const URL_RE = /\bhttps?:\/\/[^\s<>"'`\]]+/g;
 
 /** Trims what prose puts after a URL: final punctuation and an unbalanced `)`. */
 export function trimUrl(url: string): string {
-  let u = url.replace(/[.,;:!?*_'"]+$/, '');
-  while (u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1).replace(/[.,;:!?]+$/, '');
-  return u;
+  const punct = /[.,;:!?*_'"]/;
+  let end = url.length;
+  while (end > 0 && punct.test(url[end - 1]!)) end--;
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < end; i++) { if (url[i] === '(') open++; else if (url[i] === ')') close++; }
+  while (end > 0 && url[end - 1] === ')' && open < close) {
+    end--;
+    close--;
+    while (end > 0 && /[.,;:!?]/.test(url[end - 1]!)) end--;
+  }
+  return url.slice(0, end);
 }
 
 /** The key two spellings of a URL share: host lowercased, no trailing slash. */
@@ -72,7 +81,8 @@ export function extractLinks(notes: Note[], opts: { visitOf?: (n: Note) => strin
       if (!urls.length) return;
       let rest = l.text;
       for (const u of [...urls].reverse()) rest = rest.slice(0, u.start) + (u.label ?? '') + rest.slice(u.end);
-      rest = squash(rest.replace(/[<>]/g, ' ')).replace(/\s+([.,;:!?])/g, '$1').replace(/^[-–—:,;()\s]+|[-–—:,;(\s]+$/g, '');
+      // Context is for reading: a long line is cut (which also keeps the clean-up linear).
+      rest = squash(rest.slice(0, 1000).replace(/[<>]/g, ' ')).replace(/\s+([.,;:!?])/g, '$1').replace(/^[-–—:,;()\s]+|[-–—:,;(\s]+$/g, '');
       const up = ancestors(lines, i)[0];
       const context = rest || (up ? squash(up.text) : '');
       for (const u of urls) {

@@ -31,7 +31,16 @@ export interface OutlineLine {
 
 const BULLET = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
 const TASK = /^\[([ xX])\](?:[ \t]+|$)(.*)$/;
-const HEADING = /^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const HEADING = /^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
+
+/** A heading's text without the optional closing `#`s (done by hand: a pattern for it is quadratic on long lines). */
+function headingText(rest: string): string {
+  let t = rest.trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  if (end < t.length && (end === 0 || t[end - 1] === ' ' || t[end - 1] === '\t')) t = t.slice(0, end);
+  return t.trim();
+}
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 
 function leadingColumns(raw: string): number {
@@ -82,7 +91,7 @@ export function outlineOf(body: string, firstLine = 1): OutlineLine[] {
         if (top.kind === 'heading' && top.level < level) break;
         stack.pop();
       }
-      out.push(mk(line, raw, h[2]!.trim(), 'heading', 0, level, stack.length ? stack[stack.length - 1]! : -1, null, false));
+      out.push(mk(line, raw, headingText(h[2]!), 'heading', 0, level, stack.length ? stack[stack.length - 1]! : -1, null, false));
       stack.push(idx);
       continue;
     }

@@ -203,7 +203,7 @@ export function groupOf(lines: OutlineLine[], i: number, person?: string): strin
 
 /** A group named on the line itself, before a colon: "Meeting with the Data Curation group: ..." → "Data Curation". */
 export function groupInLine(before: string): string | null {
-  const m = /((?:\p{Lu}[\p{L}\p{N}&-]*[ \t]+){1,4})([Gg]roup|[Tt]eam|[Ss]ection|[Dd]ivision|[Dd]epartment|[Uu]nit)[ \t]*:/u.exec(before);
+  const m = /(?<![\p{L}\p{N}&-])((?:\p{Lu}[\p{L}\p{N}&-]{0,40}[ \t]+){1,4})([Gg]roup|[Tt]eam|[Ss]ection|[Dd]ivision|[Dd]epartment|[Uu]nit)[ \t]*:/u.exec(before);
   if (!m) return null;
   const name = m[1]!.trim().replace(/^(?:The|Our|Their|With|Met|Meeting|From)\s+/, '');
   if (!name) return null;
@@ -283,7 +283,7 @@ function lineNames(text: string): string[] {
     const n = asName(m[0]);
     if (n) out.push(n);
   }
-  for (const m of plain.matchAll(/(\p{Lu}[\p{L}\p{M}'’-]+),\s+(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/gu)) {
+  for (const m of plain.matchAll(/(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]{1,40}),[ \t]{1,4}(\p{Lu}[\p{L}\p{M}'’-]{1,40})(?![\p{L}\p{M}])/gu)) {
     const n = asName(`${m[2]} ${m[1]}`);
     if (n) out.push(n);
   }
@@ -348,10 +348,12 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
     if (!anchors.length) return;
     let lineFound: Sighting | null = null;
     let names: string[] | null = null;
-    const inline = groupInLine(l.text.slice(0, anchors[0]!.start));
+    const inline = groupInLine(l.text.slice(Math.max(0, anchors[0]!.start - 200), anchors[0]!.start));
     anchors.forEach((a, k) => {
-      const before = l.text.slice(k ? anchors[k - 1]!.end : 0, a.start);
-      const after = l.text.slice(a.end, k + 1 < anchors.length ? anchors[k + 1]!.start : undefined);
+      // A name next to an anchor is within a few words of it; bounding the
+      // text also keeps the patterns below linear on very long lines.
+      const before = l.text.slice(Math.max(k ? anchors[k - 1]!.end : 0, a.start - 200), a.start);
+      const after = l.text.slice(a.end, Math.min(k + 1 < anchors.length ? anchors[k + 1]!.start : l.text.length, a.end + 200));
       // Plus-addressing (me+spam@) tags the box, not the person.
       const local = a.email ? a.email.split('@')[0]!.replace(/\+.*$/, '') : '';
       const slug = a.url ? profileSlug(a.url)! : '';
