@@ -99,7 +99,8 @@ function pairPeople(found: Person[], expected: Expected['people']): Map<Expected
 // people-heldout-2 were written afterwards and first measured untouched
 // (precision 0.800 / recall 0.857, then 0.857 / 0.857); the general fixes
 // they showed were made after (README: visits, "Precision and recall").
-describe.each(['people-annotated', 'people-heldout', 'people-heldout-2'])('people extraction on the hand-annotated notebook %s', (name) => {
+// people-heldout-3 came after those fixes and has not changed the code.
+describe.each(['people-annotated', 'people-heldout', 'people-heldout-2', 'people-heldout-3'])('people extraction on the hand-annotated notebook %s', (name) => {
   const dir = join(FIXTURES, name);
   const expected = JSON.parse(readFileSync(join(dir, 'expected-people.json'), 'utf8')) as Expected;
   it('reaches precision and recall of at least 0.9', async () => {
@@ -116,7 +117,7 @@ describe.each(['people-annotated', 'people-heldout', 'people-heldout-2'])('peopl
     console.log(`  missed: ${expected.people.filter((e) => !pairs.has(e)).map((e) => e.name).join(', ') || 'none'}; extra: ${found.filter((p) => ![...pairs.values()].includes(p)).map((p) => p.name).join(', ') || 'none'}`);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);
-    expect(groupsRight.length / withGroup.length).toBeGreaterThanOrEqual(0.7);
+    if (withGroup.length) expect(groupsRight.length / withGroup.length).toBeGreaterThanOrEqual(0.7);
   });
   it('invents nobody from capitalised phrases or role addresses', async () => {
     const found = JSON.parse((await run(['--dir', dir, 'people', '--json'])).stdout) as Person[];
