@@ -201,9 +201,18 @@ export function groupOf(lines: OutlineLine[], i: number, person?: string): strin
   return null;
 }
 
-/** A group named on the line itself, before a colon: "Meeting with the Data Curation group: ..." → "Data Curation". */
-export function groupInLine(before: string): string | null {
-  const m = /(?<![\p{L}\p{N}&-])((?:\p{Lu}[\p{L}\p{N}&-]{0,40}[ \t]+){1,4})([Gg]roup|[Tt]eam|[Ss]ection|[Dd]ivision|[Dd]epartment|[Uu]nit)[ \t]*:/u.exec(before);
+const GROUP_WORDS = String.raw`([Gg]roup|[Tt]eam|[Ss]ection|[Dd]ivision|[Dd]epartment|[Uu]nit)`;
+const CAPS = String.raw`((?:\p{Lu}[\p{L}\p{N}&-]{0,40}[ \t]+){1,4})`;
+const GROUP_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}&-])${CAPS}${GROUP_WORDS}[ \t]*:`, 'u');
+const GROUP_AFTER = new RegExp(String.raw`\b(?:head|leader|lead|member|manager|part|coordinator) of (?:the |our )?${CAPS}${GROUP_WORDS}\b`, 'u');
+
+/**
+ * A group named on the line itself: before a colon ("Meeting with the Data
+ * Curation group: ..." → "Data Curation"), or after the person ("..., head
+ * of the Neutron Optics group" → "Neutron Optics").
+ */
+export function groupInLine(before: string, after = ''): string | null {
+  const m = GROUP_BEFORE.exec(before) ?? GROUP_AFTER.exec(after);
   if (!m) return null;
   const name = m[1]!.trim().replace(/^(?:The|Our|Their|With|Met|Meeting|From)\s+/, '');
   if (!name) return null;
@@ -348,7 +357,7 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
     if (!anchors.length) return;
     let lineFound: Sighting | null = null;
     let names: string[] | null = null;
-    const inline = groupInLine(l.text.slice(Math.max(0, anchors[0]!.start - 200), anchors[0]!.start));
+    const inline = groupInLine(l.text.slice(Math.max(0, anchors[0]!.start - 200), anchors[0]!.start), l.text.slice(anchors[0]!.end, anchors[0]!.end + 200));
     anchors.forEach((a, k) => {
       // A name next to an anchor is within a few words of it; bounding the
       // text also keeps the patterns below linear on very long lines.

@@ -66,6 +66,13 @@ describe('groupInLine', () => {
   ])('%j → %s', (before, expected) => {
     expect(groupInLine(before)).toBe(expected);
   });
+  it.each([
+    [' — head of the Neutron Optics group', 'Neutron Optics'],
+    [', member of the Sample Environment Team', 'Sample Environment Team'],
+    [', works with the Optics group', null],
+  ])('after %j → %s', (after, expected) => {
+    expect(groupInLine('Met with ', after)).toBe(expected);
+  });
 });
 
 const names = (body: string) => extractPeople([dayNote('v/2023-09-08.md', body)]).map((p) => p.name);
