@@ -12,6 +12,10 @@ import { registerList } from './list.js';
 import { registerShow } from './show.js';
 import { registerTag } from './tag.js';
 import { registerCapture } from './capture.js';
+import { registerVisit } from './visit.js';
+import { registerPeople } from './people.js';
+import { registerTodo } from './todo.js';
+import { registerLinks } from './links.js';
 import { registerDoctor } from './doctor.js';
 import { registerCompletion } from './completion.js';
 
@@ -60,8 +64,8 @@ Examples:
       };
     },
   };
-  for (const register of [registerInit, registerNew, registerList, registerShow, registerTag, registerCapture, registerDoctor, registerCompletion]) {
-    register(program, registrar);
-  }
+  const commands = [registerInit, registerNew, registerList, registerShow, registerTag, registerCapture,
+    registerVisit, registerPeople, registerTodo, registerLinks, registerDoctor, registerCompletion];
+  for (const register of commands) register(program, registrar);
   return program;
 }

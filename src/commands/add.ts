@@ -11,7 +11,7 @@ import { withLock } from '../store/lock.js';
 import { writeAllIfUnchanged } from '../store/guarded-write.js';
 import { readForEdit } from '../store/note-text.js';
 import { newEntry, folderNotes } from './new.js';
-import { appendBullet, findBullet, parseBullets, type Bullet } from '../core/outline.js';
+import { appendBullet, findBullet, parseBullets, type Bullet } from '../core/bullets.js';
 import { editTags } from '../core/front-matter-edit.js';
 import { entryForDay } from '../core/day-entry.js';
 import { existsSync } from 'node:fs';

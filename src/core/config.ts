@@ -59,7 +59,7 @@ function strings(v: unknown, key: string, file: string): string[] {
 export function parseConfig(text: string, file: string): NotebookConfig {
   let data: Record<string, unknown>;
   try {
-    data = TOML.parse(text) as Record<string, unknown>;
+    data = TOML.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   } catch (err) {
     const e = err as { line?: number; message: string; pos?: number };
     const line = typeof e.line === 'number' ? e.line + 1 : e.pos !== undefined ? lineAt(text, e.pos) : undefined;
@@ -80,4 +80,46 @@ export function parseConfig(text: string, file: string): NotebookConfig {
     currentVisit: str('current_visit'),
     editor: str('editor'),
   };
+}
+
+/**
+ * Sets a top-level string key of the config text with a one-line edit: the
+ * value of the existing `key = ...` line is replaced (key spelling, spacing
+ * and a trailing comment kept); a missing key is added as one line before
+ * the first [table] (or at the end). Every other byte stays as it is (BOM,
+ * CRLF line ends, comments, key order). The result is checked by parsing.
+ */
+export function setConfigString(text: string, key: string, value: string, file = CONFIG_NAME): string {
+  const literal = JSON.stringify(value);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const keyRe = new RegExp(`^(\\s*(?:${key}|"${key}"|'${key}')\\s*=\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^#\\r\\n]*?)(\\s*(?:#.*)?)$`);
+  let out: string | null = null;
+  let pos = 0;
+  let firstTable = -1;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl;
+    const lineEnd = end > pos && text[end - 1] === '\r' ? end - 1 : end;
+    const line = text.slice(pos, lineEnd).replace(/^\uFEFF/, '');
+    const offset = pos + (text.slice(pos, lineEnd).length - line.length);
+    if (/^\s*\[/.test(line)) { firstTable = pos; break; }
+    const m = keyRe.exec(line);
+    if (m) {
+      const start = offset + m[1]!.length;
+      out = text.slice(0, start) + literal + text.slice(start + m[2]!.length);
+      break;
+    }
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  if (out === null) {
+    const add = `${key} = ${literal}${eol}`;
+    if (firstTable !== -1) out = text.slice(0, firstTable) + add + eol + text.slice(firstTable);
+    else out = text + (text.length && !text.endsWith('\n') ? eol : '') + add;
+  }
+  const check = parseConfig(out, file);
+  if (key === 'current_visit' && check.currentVisit !== (value || null)) {
+    throw new NotesError(`${file}: could not set ${key} safely (the edit did not read back)`, { hint: `set ${key} = ${literal} by hand` });
+  }
+  return out;
 }

@@ -1,159 +1,136 @@
 /**
- * The outline of a day entry (../shared/reference/visit-day.md): bullets
- * nested by indentation. Reading it, finding a bullet by words (fuzzily,
- * with fuse.js), and appending bullets surgically: the new lines are
- * inserted and every other byte of the note stays as it was (front matter,
- * CRLF line ends, a missing final newline). Pure: text in, text out.
+ * A note's body read as an outline: the lines with their bullet depth and
+ * their parent (the bullet or heading they sit under). Visit logs are nested
+ * bullet lists (../shared/reference/visit-day.md): a contact's group is the
+ * bullet above it, a link's meaning is often the bullet above it. Lines in
+ * fenced code blocks are marked, so extractors can leave them out.
  */
-import Fuse from 'fuse.js';
-import { splitNote } from './front-matter.js';
-import { RefError } from './errors.js';
+import type { Note } from './note.js';
 
-export interface Bullet {
-  /** Offsets into the whole note text: start of the line, end of the line (before its line end). */
-  start: number;
-  end: number;
-  /** 1-based line in the note. */
+export type LineKind = 'bullet' | 'heading' | 'text' | 'blank';
+
+export interface OutlineLine {
+  /** 1-based line of the file (front matter counted). */
   line: number;
-  indent: string;
-  marker: string;
+  /** The line as written, without its line end. */
+  raw: string;
+  /** The text after the bullet marker, the task box or the heading marks. */
   text: string;
+  kind: LineKind;
+  /** Columns before the bullet marker or text (a tab counts 4). */
+  indent: number;
+  /** Heading level (1-6) of a heading, else 0. */
+  level: number;
+  /** Index (in the outline) of the bullet or heading this line sits under, or -1. */
+  parent: number;
+  /** `' '` for an open task item (`- [ ]`), `'x'` for a ticked one, else null. */
+  task: ' ' | 'x' | null;
+  /** True inside a fenced code block (and for the fence lines). */
+  inCode: boolean;
 }
 
-interface Line { start: number; end: number; text: string }
+const BULLET = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
+const TASK = /^\[([ xX])\](?:[ \t]+|$)(.*)$/;
+const HEADING = /^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 
-function bodyLines(text: string): { lines: Line[]; firstLine: number; eol: string } {
-  const split = splitNote(text);
-  const lines: Line[] = [];
-  let s = split.bodyStart;
-  while (s < text.length) {
-    const nl = text.indexOf('\n', s);
-    const end = nl === -1 ? text.length : nl;
-    const e = text[end - 1] === '\r' ? end - 1 : end;
-    lines.push({ start: s, end: e, text: text.slice(s, e) });
-    if (nl === -1) break;
-    s = nl + 1;
+/** A heading's text without the optional closing `#`s (done by hand: a pattern for it is quadratic on long lines). */
+function headingText(rest: string): string {
+  let t = rest.trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  if (end < t.length && (end === 0 || t[end - 1] === ' ' || t[end - 1] === '\t')) t = t.slice(0, end);
+  return t.trim();
+}
+const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+
+function leadingColumns(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 32) n++;
+    else if (ch === 9) n += 4 - (n % 4);
+    else break;
   }
-  return { lines, firstLine: split.bodyLine, eol: split.eol };
-}
-
-const BULLET = /^([ \t]*)([-*+])[ \t]+(.*)$/;
-
-/** The bullets of a note's body, outside fenced code blocks. */
-export function parseBullets(text: string): Bullet[] {
-  const { lines, firstLine } = bodyLines(text);
-  const out: Bullet[] = [];
-  let fence: string | null = null;
-  lines.forEach((l, k) => {
-    const f = /^\s*(`{3,}|~{3,})/.exec(l.text);
-    if (f) { if (!fence) fence = f[1]!; else if (f[1]!.startsWith(fence)) fence = null; return; }
-    if (fence) return;
-    const m = BULLET.exec(l.text);
-    if (m) out.push({ start: l.start, end: l.end, line: firstLine + k, indent: m[1]!, marker: m[2]!, text: m[3]!.trim() });
-  });
-  return out;
-}
-
-const width = (indent: string) => indent.replace(/\t/g, '    ').length;
-
-/** The indentation step the entry uses (smallest child-minus-parent indent), else two spaces. */
-export function indentUnit(bullets: Bullet[]): string {
-  let best: string | null = null;
-  const stack: Bullet[] = [];
-  for (const b of bullets) {
-    while (stack.length && width(stack[stack.length - 1]!.indent) >= width(b.indent)) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent && b.indent.startsWith(parent.indent)) {
-      const step = b.indent.slice(parent.indent.length);
-      if (step && (best === null || width(step) < width(best))) best = step;
-    }
-    stack.push(b);
-  }
-  return best ?? '  ';
-}
-
-/**
- * The bullet `words` names: an exact (case-insensitive) text first, then a
- * unique prefix, then a unique substring, then the best fuzzy match. Several
- * equally good matches are an error listing them; no match gives null.
- */
-export function findBullet(bullets: Bullet[], words: string): Bullet | null {
-  const w = words.trim().toLowerCase();
-  if (!w) return null;
-  const describe = (b: Bullet) => `line ${b.line}: ${b.text}`;
-  const pick = (found: Bullet[]): Bullet | null => {
-    if (found.length <= 1) return found[0] ?? null;
-    throw new RefError(`"${words}" matches ${found.length} bullets`, found.map(describe), 'use more of the words of the bullet you mean');
-  };
-  for (const test of [(t: string) => t === w, (t: string) => t.startsWith(w), (t: string) => t.includes(w)]) {
-    const found = bullets.filter((b) => test(b.text.toLowerCase()));
-    if (found.length) return pick(found);
-  }
-  const fuse = new Fuse(bullets, { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.3 });
-  const hits = fuse.search(words.trim());
-  if (!hits.length) return null;
-  const best = hits[0]!.score ?? 0;
-  return pick(hits.filter((h) => (h.score ?? 0) - best < 0.05).map((h) => h.item));
-}
-
-export interface AppendResult {
-  text: string;
-  /** 1-based line of the new bullet. */
-  line: number;
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
-/**
- * Appends `- item` to the note: as the last top-level bullet, or as the last
- * child of `parent` (indented one unit deeper, with the marker its other
- * children use). A blank line goes before a new top-level bullet when the
- * entry already separates its top-level bullets with blank lines.
- */
-export function appendBullet(text: string, item: string, parent?: Bullet | null): AppendResult {
-  const { lines, eol } = bodyLines(text);
-  const bullets = parseBullets(text);
-  const content = item.replace(/[\r\n]+/g, ' ').trim();
-  let at: number;
-  let lead = eol;
-  let line: string;
-  if (parent) {
-    const child = bullets.find((b) => b.start > parent.start && width(b.indent) > width(parent.indent));
-    const unit = indentUnit(bullets);
-    const sub = lines.filter((l) => l.start > parent.start);
-    let last: Line | undefined;
-    for (const l of sub) {
-      if (!l.text.trim()) continue;
-      if (width(/^[ \t]*/.exec(l.text)![0]) <= width(parent.indent)) break;
-      last = l;
+function mk(line: number, raw: string, text: string, kind: LineKind, indent: number, level: number, parent: number, task: ' ' | 'x' | null, inCode: boolean): OutlineLine {
+  return { line, raw, text, kind, indent, level, parent, task, inCode };
+}
+
+/** Parses a body (starting at file line `firstLine`) into outline lines. */
+export function outlineOf(body: string, firstLine = 1): OutlineLine[] {
+  const out: OutlineLine[] = [];
+  const stack: number[] = [];
+  let fence: string | null = null;
+  const lines = body.split('\n');
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const rawLine = lines[i]!;
+    const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const line = firstLine + i;
+    const indent = leadingColumns(raw);
+    const first = raw.charAt(raw.length - raw.trimStart().length);
+    const f = first === '`' || first === '~' ? FENCE.exec(raw) : null;
+    if (fence !== null || f) {
+      if (fence === null) fence = f![1]!;
+      else if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && raw.trim() === f[1]) fence = null;
+      out.push(mk(line, raw, raw.trim(), 'text', indent, 0, -1, null, true));
+      continue;
     }
-    at = (last ?? { end: parent.end }).end;
-    const nextChild = child && child.start <= at ? child : null;
-    line = `${nextChild ? nextChild.indent : parent.indent + unit}${nextChild ? nextChild.marker : parent.marker} ${content}`;
-  } else {
-    const tops = bullets.filter((b) => width(b.indent) === 0);
-    const lastText = [...lines].reverse().find((l) => l.text.trim());
-    const spaced = tops.length >= 2 && tops.slice(1).every((b) => {
-      const idx = lines.findIndex((l) => l.start === b.start);
-      return idx > 0 && !lines[idx - 1]!.text.trim();
-    });
-    const marker = tops[tops.length - 1]?.marker ?? '-';
-    line = `${marker} ${content}`;
-    if (lastText) {
-      at = lastText.end;
-      if (spaced && tops.length) lead = eol + eol;
-    } else {
-      // An empty body: the bullet goes at the end, on a line of its own.
-      at = text.length;
-      lead = text.length && !text.endsWith('\n') ? eol : '';
-      const out = `${text}${lead}${line}${eol}`;
-      return { text: out, line: lineOf(out, text.length + lead.length) };
+    if (first === '') {
+      out.push(mk(line, raw, '', 'blank', 0, 0, -1, null, false));
+      continue;
     }
+    const idx = out.length;
+    const h = first === '#' ? HEADING.exec(raw) : null;
+    if (h) {
+      const level = h[1]!.length;
+      while (stack.length) {
+        const top = out[stack[stack.length - 1]!]!;
+        if (top.kind === 'heading' && top.level < level) break;
+        stack.pop();
+      }
+      out.push(mk(line, raw, headingText(h[2]!), 'heading', 0, level, stack.length ? stack[stack.length - 1]! : -1, null, false));
+      stack.push(idx);
+      continue;
+    }
+    const b = first === '-' || first === '*' || first === '+' || (first >= '0' && first <= '9') ? BULLET.exec(raw) : null;
+    if (b) {
+      while (stack.length) {
+        const top = out[stack[stack.length - 1]!]!;
+        if (top.kind === 'heading' || top.indent < indent) break;
+        stack.pop();
+      }
+      let text = b[2]!;
+      let task: ' ' | 'x' | null = null;
+      if (text.charAt(0) === '[') {
+        const t = TASK.exec(text);
+        if (t) { task = t[1] === ' ' ? ' ' : 'x'; text = t[2]!; }
+      }
+      out.push(mk(line, raw, text.trim(), 'bullet', indent, 0, stack.length ? stack[stack.length - 1]! : -1, task, false));
+      stack.push(idx);
+      continue;
+    }
+    // A paragraph line: under the nearest bullet indented less, else the heading.
+    let parent = -1;
+    for (let s = stack.length - 1; s >= 0; s--) {
+      const cand = out[stack[s]!]!;
+      if (cand.kind === 'heading' || cand.indent < indent) { parent = stack[s]!; break; }
+    }
+    out.push(mk(line, raw, raw.trim(), 'text', indent, 0, parent, null, false));
   }
-  const out = text.slice(0, at) + lead + line + text.slice(at);
-  return { text: out, line: lineOf(out, at + lead.length) };
+  return out;
+}
+
+/** The outline of a note's body, with file line numbers. */
+export function noteOutline(note: Note): OutlineLine[] {
+  return outlineOf(note.body, note.bodyLine);
+}
+
+/** The bullets and headings above line `i`, nearest first. */
+export function ancestors(lines: OutlineLine[], i: number): OutlineLine[] {
+  const out: OutlineLine[] = [];
+  for (let p = lines[i]!.parent; p !== -1; p = lines[p]!.parent) out.push(lines[p]!);
+  return out;
 }

@@ -11,7 +11,7 @@ const complete = async (...words: string[]) =>
 
 describe('completion', () => {
   it.each([
-    [['li'], ['list']],
+    [['lis'], ['list']],
     [['list', '--vi'], ['--visit']],
     [['list', '--tag', 'ka'], ['kafka']],
     [['list', '--visit', 'm'], ['maxiv-2024']],

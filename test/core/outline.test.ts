@@ -1,58 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { appendBullet, findBullet, indentUnit, parseBullets } from '../../src/core/outline.js';
-import { RefError } from '../../src/core/errors.js';
+import { outlineOf, ancestors } from '../../src/core/outline.js';
 
-const FM = '+++\ntitle = "x"\n+++\n';
-const entry = `${FM}- A group\n  - a child\n    - a grandchild\n\n- B group\n  - b child\n`;
-
-describe('parseBullets / indentUnit', () => {
-  it('reads bullets with their lines, skipping fenced code', () => {
-    const bs = parseBullets(`${FM}- one\n\`\`\`\n- not a bullet\n\`\`\`\n  * two\n`);
-    expect(bs.map((b) => [b.line, b.indent, b.marker, b.text])).toEqual([[4, '', '-', 'one'], [8, '  ', '*', 'two']]);
+describe('outlineOf', () => {
+  const body = ['- A - Group', '  - child', '    - [ ] task', '', '## Heading', '- under heading', '```', '- [ ] code', '```', '1. [x] done'].join('\n');
+  const lines = outlineOf(body, 10);
+  it('numbers lines from the body start', () => {
+    expect(lines.map((l) => l.line)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
   });
   it.each([
-    [entry, '  '],
-    [`${FM}- a\n    - b\n`, '    '],
-    [`${FM}- a\n\t- b\n`, '\t'],
-    [`${FM}- a\n`, '  '],
-  ])('unit of %j is %j', (text, unit) => {
-    expect(indentUnit(parseBullets(text))).toBe(unit);
+    [0, 'bullet', 'A - Group', null, -1],
+    [1, 'bullet', 'child', null, 0],
+    [2, 'bullet', 'task', ' ', 1],
+    [4, 'heading', 'Heading', null, -1],
+    [5, 'bullet', 'under heading', null, 4],
+    [9, 'bullet', 'done', 'x', 4],
+  ] as const)('line %i is a %s "%s"', (i, kind, text, task, parent) => {
+    expect(lines[i]).toMatchObject({ kind, text, task, parent });
   });
-});
-
-describe('findBullet', () => {
-  const bs = parseBullets(entry);
-  it.each([
-    ['a group', 'A group'],
-    ['B GR', 'B group'],
-    ['grandchild', 'a grandchild'],
-    ['b chld', 'b child'],
-    ['zzz qqq', null],
-  ])('%j -> %j', (words, text) => {
-    expect(findBullet(bs, words)?.text ?? null).toBe(text);
+  it('marks fenced code', () => {
+    expect(lines.slice(6, 9).every((l) => l.inCode)).toBe(true);
+    expect(lines[7]!.task).toBeNull();
   });
-  it('lists the candidates when several match as well', () => {
-    expect(() => findBullet(bs, 'group')).toThrow(RefError);
-    try { findBullet(bs, 'group'); } catch (e) { expect((e as RefError).candidates).toEqual(['line 4: A group', 'line 8: B group']); }
+  it('gives ancestors nearest first', () => {
+    expect(ancestors(lines, 2).map((l) => l.text)).toEqual(['child', 'A - Group']);
   });
-});
-
-describe('appendBullet', () => {
-  it.each<[string, string, string, string | null, string, number]>([
-    ['top level, blank line kept as the entry separates groups', entry, 'C', null, `${entry.slice(0, -1)}\n\n- C\n`, 11],
-    ['under a top-level bullet: last child (depth 1)', entry, 'b2', 'B group', `${entry}  - b2\n`, 10],
-    ['under a depth-1 bullet (depth 2), before the next group', entry, 'a2', 'a child', entry.replace('    - a grandchild\n', '    - a grandchild\n    - a2\n'), 7],
-    ['under a leaf: one unit deeper', entry, 'deep', 'b child', `${entry}    - deep\n`, 10],
-    ['no spacing between groups: none added', `${FM}- a\n- b\n`, 'c', null, `${FM}- a\n- b\n- c\n`, 6],
-    ['CRLF, no final newline', `${FM.replace(/\n/g, '\r\n')}- a\r\n  - b`, 'c', null, `${FM.replace(/\n/g, '\r\n')}- a\r\n  - b\r\n- c`, 6],
-    ['empty body', FM, 'first', null, `${FM}- first\n`, 4],
-    ['empty body, no newline after the front matter', FM.slice(0, -1), 'first', null, `${FM}- first\n`, 4],
-    ['trailing blank lines stay after', `${FM}- a\n\n\n`, 'b', null, `${FM}- a\n- b\n\n\n`, 5],
-  ])('%s', (_n, text, item, parent, expected, line) => {
-    const p = parent ? parseBullets(text).find((b) => b.text === parent)! : null;
-    const r = appendBullet(text, item, p);
-    expect(r.text).toBe(expected);
-    expect(r.line).toBe(line);
-    expect(r.text.split(/\r?\n/)[line - 1]).toMatch(new RegExp(`- ${item}$`));
+  it('handles CRLF', () => {
+    expect(outlineOf('- a\r\n  - b\r\n').map((l) => [l.text, l.parent])).toEqual([['a', -1], ['b', 0]]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendBullet, parseBullets } from '../../src/core/outline.js';
+import { appendBullet, parseBullets } from '../../src/core/bullets.js';
 
 const outlineArb = fc.record({
   depths: fc.array(fc.nat(3), { minLength: 0, maxLength: 12 }),
