@@ -1,0 +1,62 @@
+/**
+ * Typo tolerance: a query word is matched with fuse.js against the words the
+ * index holds (its vocabulary: body, titles, tags, people's names), and
+ * expanded to the real words it is close to. The full-text index then ranks
+ * notes on those real words. fuse.js is fast and precise on short strings
+ * but not on whole notes (see ../shared/LIBRARY-NOTES.md), hence this split.
+ */
+import Fuse from 'fuse.js';
+
+/** A word of the vocabulary and the number of notes holding it. */
+export interface VocabWord {
+  term: string;
+  docs: number;
+}
+
+/**
+ * How many typos a word of this length may carry: none below 4 letters (too
+ * many short words are one edit apart), one at 4, two from 5 letters
+ * (a swap of two letters, `kafak`, counts as two).
+ */
+export function allowedTypos(length: number): number {
+  return length < 4 ? 0 : length === 4 ? 1 : 2;
+}
+
+/** True when a word is one fuzzy matching applies to: letters only, long enough. */
+export function isFuzzyWord(token: string): boolean {
+  return allowedTypos([...token].length) > 0 && /^\p{L}+$/u.test(token);
+}
+
+/** The length window of vocabulary words worth comparing with `token`. */
+export function candidateLengths(token: string): [number, number] {
+  const n = [...token].length;
+  const k = allowedTypos(n);
+  return [n - k, n + k];
+}
+
+/**
+ * The vocabulary words `token` may be a typo of, best first (closest, nearest in length,
+ * then most common), at most `max`, the word itself excluded. `candidates` should
+ * already be limited to `candidateLengths(token)`.
+ */
+export function expandWord(token: string, candidates: VocabWord[], max = 8): string[] {
+  const n = [...token].length;
+  const k = allowedTypos(n);
+  if (!k || !candidates.length) return [];
+  const fuse = new Fuse(candidates, {
+    keys: ['term'],
+    includeScore: true,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+    // fuse's score is about typos / pattern length; allow k typos plus a little slack.
+    threshold: Math.min(0.5, (k + 0.5) / n),
+    shouldSort: true,
+  });
+  const lenGap = (w: string) => Math.abs([...w].length - n);
+  return fuse
+    .search(token)
+    .filter((r) => r.item.term !== token && Math.abs([...r.item.term].length - n) <= k)
+    .sort((a, b) => a.score! - b.score! || lenGap(a.item.term) - lenGap(b.item.term) || b.item.docs - a.item.docs || (a.item.term < b.item.term ? -1 : 1))
+    .slice(0, max)
+    .map((r) => r.item.term);
+}
