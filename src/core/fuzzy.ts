@@ -34,15 +34,32 @@ export function candidateLengths(token: string): [number, number] {
   return [n - k, n + k];
 }
 
+const scratch = new Int32Array(65536);
+
+/**
+ * A cheap necessary condition for being at most `k` edits apart: the letters
+ * of the two words differ (as multisets) by at most 2k. It lets fuse.js look
+ * at a few dozen words instead of the whole vocabulary.
+ */
+export function closeLetters(a: string, b: string, k: number): boolean {
+  for (let i = 0; i < a.length; i++) scratch[a.charCodeAt(i)]!++;
+  for (let i = 0; i < b.length; i++) scratch[b.charCodeAt(i)]!--;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); diff += Math.abs(scratch[c]!); scratch[c] = 0; }
+  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); diff += Math.abs(scratch[c]!); scratch[c] = 0; }
+  return diff <= 2 * k;
+}
+
 /**
  * The vocabulary words `token` may be a typo of, best first (closest, nearest in length,
- * then most common), at most `max`, the word itself excluded. `candidates` should
- * already be limited to `candidateLengths(token)`.
+ * then most common), at most `max`, the word itself excluded. `vocabulary` may
+ * be limited to `candidateLengths(token)` first.
  */
-export function expandWord(token: string, candidates: VocabWord[], max = 8): string[] {
+export function expandWord(token: string, vocabulary: VocabWord[], max = 8): string[] {
   const n = [...token].length;
   const k = allowedTypos(n);
-  if (!k || !candidates.length) return [];
+  const candidates = k ? vocabulary.filter((v) => closeLetters(token, v.term, k)) : [];
+  if (!candidates.length) return [];
   const fuse = new Fuse(candidates, {
     keys: ['term'],
     includeScore: true,

@@ -333,7 +333,7 @@ export class SearchIndex {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM terms');
       const insert = this.db.prepare('INSERT INTO terms(term, len, docs) VALUES (?, ?, ?)');
-      for (const r of this.db.prepare('SELECT term, doc FROM fts_vocab').iterate() as Iterable<{ term: string; doc: number }>) {
+      for (const r of this.db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[]) {
         if (VOCAB_WORD.test(r.term)) insert.run(r.term, [...r.term].length, r.doc);
       }
     }).immediate();
