@@ -69,7 +69,7 @@ function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) =
       return fn(ix);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const unwritable = code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY';
+      const unwritable = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'].includes(code ?? '');
       if (attempt >= 2 || !(isCorruption(err) || (unwritable && file !== ':memory:'))) {
         if (isCorruption(err)) throw new NotesError(`the search index ${file} is still unreadable after a rebuild`, { hint: `remove it and try again: rm ${file}`, cause: err });
         throw err;

@@ -15,11 +15,39 @@ export interface VocabWord {
 
 /**
  * How many typos a word of this length may carry: none below 4 letters (too
- * many short words are one edit apart), one at 4, two from 5 letters
- * (a swap of two letters, `kafak`, counts as two).
+ * many short words are one edit apart), one up to 6 letters, two from 7.
+ * A typo is a letter wrong, missing or extra, or two neighbours swapped
+ * (`kafak`).
  */
 export function allowedTypos(length: number): number {
-  return length < 4 ? 0 : length === 4 ? 1 : 2;
+  return length < 4 ? 0 : length < 7 ? 1 : 2;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swaps of neighbours),
+ * giving up (returning max + 1) as soon as it must exceed `max`.
+ */
+export function typoDistance(a: string, b: string, max = Infinity): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[y.length]!;
 }
 
 /** True when a word is one fuzzy matching applies to: letters only, long enough. */
@@ -37,7 +65,7 @@ export function candidateLengths(token: string): [number, number] {
 const scratch = new Int32Array(65536);
 
 /**
- * A cheap necessary condition for being at most `k` edits apart: the letters
+ * A cheap necessary condition for being at most `k` typos apart: the letters
  * of the two words differ (as multisets) by at most 2k. It lets fuse.js look
  * at a few dozen words instead of the whole vocabulary.
  */
@@ -65,14 +93,15 @@ export function expandWord(token: string, vocabulary: VocabWord[], max = 8): str
     includeScore: true,
     ignoreLocation: true,
     isCaseSensitive: true,
-    // fuse's score is about typos / pattern length; allow k typos plus a little slack.
-    threshold: Math.min(0.5, (k + 0.5) / n),
+    // fuse's score is about errors / pattern length, and it counts a swap
+    // as two errors: it finds the candidates, typoDistance has the last word.
+    threshold: Math.min(0.6, (2 * k + 0.5) / n),
     shouldSort: true,
   });
   const lenGap = (w: string) => Math.abs([...w].length - n);
   return fuse
     .search(token)
-    .filter((r) => r.item.term !== token && Math.abs([...r.item.term].length - n) <= k)
+    .filter((r) => r.item.term !== token && typoDistance(token, r.item.term, k) <= k)
     .sort((a, b) => a.score! - b.score! || lenGap(a.item.term) - lenGap(b.item.term) || b.item.docs - a.item.docs || (a.item.term < b.item.term ? -1 : 1))
     .slice(0, max)
     .map((r) => r.item.term);

@@ -89,10 +89,11 @@ export function lineMatcher(q: ParsedQuery, expansions: (i: number) => string[])
 
 /**
  * Up to `max` lines of `text` that match, in file order: the lines matching
- * the most distinct query terms first, body lines before front matter lines.
+ * the most distinct query terms first. Front matter lines (a title or tags
+ * that matched) are shown only when no body line matches.
  */
 export function matchingLines(text: string, m: LineMatcher, bodyLine = 1, max = 3): MatchedLine[] {
-  const found: (MatchedLine & { score: number })[] = [];
+  const found: (MatchedLine & { score: number; body: boolean })[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
@@ -114,9 +115,10 @@ export function matchingLines(text: string, m: LineMatcher, bodyLine = 1, max = 
     }
     if (!terms.size) continue;
     const lineNo = i + 1;
-    found.push({ line: lineNo, text: line, ranges: mergeRanges(ranges), score: terms.size * 2 + (lineNo >= bodyLine ? 1 : 0) });
+    found.push({ line: lineNo, text: line, ranges: mergeRanges(ranges), score: terms.size, body: lineNo >= bodyLine });
   }
-  return found
+  const inBody = found.filter((f) => f.body);
+  return (inBody.length ? inBody : found)
     .sort((a, b) => b.score - a.score || a.line - b.line)
     .slice(0, max)
     .sort((a, b) => a.line - b.line)

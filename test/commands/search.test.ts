@@ -1,0 +1,303 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, copyOf, run, tempDir } from '../helpers/run.js';
+import { indexFile } from '../../src/index/search-index.js';
+
+let nb: string;
+let cache: string;
+let cleanups: (() => void)[] = [];
+
+beforeEach(() => {
+  const c = copyOf(join(FIXTURES, 'search'));
+  const t = tempDir('notes-cache-');
+  nb = c.dir;
+  cache = t.dir;
+  cleanups = [c.cleanup, t.cleanup];
+});
+afterEach(() => cleanups.forEach((f) => f()));
+
+const search = (args: string[], env: Record<string, string> = {}) =>
+  run(['search', ...args], { cwd: nb, env: { NOTES_CACHE_DIR: cache, ...env } });
+const paths = async (...args: string[]) => {
+  const r = await search(['--paths', ...args]);
+  return r.stdout.split('\n').filter(Boolean);
+};
+const jsonOf = async (...args: string[]) => {
+  const r = await search(['--json', ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { path: string; title: string; date: string | null; score: number; matches: { line: number; text: string }[] }[];
+};
+
+describe('notes search: matching', () => {
+  it('finds a word in body, tags and title; drafts left out', async () => {
+    expect((await paths('kafka')).sort()).toEqual(['lab-2023/2023-09-05.md', 'synchrotron-2024/2024-03-11.md', 'synchrotron-2024/2024-03-12.md']);
+  });
+
+  it.each([
+    ['kafak', 'lab-2023/2023-09-05.md'], // two letters swapped
+    ['holmqvst', 'lab-2023/2023-09-05.md'], // a person's name, a letter missing
+    ['wrzesnak', 'lab-2023/2023-09-06.md'], // a name in a [link](mailto:)
+    ['epcis', 'lab-2023/2023-09-06.md'],
+    ['slurn', 'lab-2023/2023-09-06.md'],
+    ['scicta', 'lab-2023/2023-09-07.md'],
+    ['retnetion', 'synchrotron-2024/2024-03-12.md'],
+    ['cafe', 'synchrotron-2024/2024-03-12.md'], // diacritics ignored
+  ])('typo %s finds %s', async (word, path) => {
+    expect(await paths(word)).toContain(path);
+  });
+
+  it('--exact turns typo tolerance off', async () => {
+    const r = await search(['kafak', '--exact']);
+    expect(r.code).toBe(1);
+    expect(await paths('kafka', '--exact')).toHaveLength(3);
+  });
+
+  it('all plain words must match', async () => {
+    expect(await paths('kafka', 'coffee')).toEqual(['synchrotron-2024/2024-03-12.md']);
+    expect((await paths('kafka', 'retention')).sort()).toEqual(['lab-2023/2023-09-05.md', 'synchrotron-2024/2024-03-12.md']);
+    expect(await paths('epics', 'slurm')).toEqual(['lab-2023/2023-09-06.md']);
+    expect((await search(['epics', 'kafka'])).code).toBe(1);
+  });
+
+  it('a phrase matches only the words in that order', async () => {
+    expect(await paths('"event formation"')).toEqual(['lab-2023/2023-09-05.md']);
+    expect((await search(['"formation event"'])).code).toBe(1);
+    // A shell-quoted argument with spaces is a phrase too.
+    expect(await paths('event formation')).toEqual(['lab-2023/2023-09-05.md']);
+  });
+
+  it('-word leaves notes out, and is not fuzzy', async () => {
+    expect((await paths('kafka', '--', '-detectors')).sort()).toEqual(['synchrotron-2024/2024-03-12.md']);
+    expect((await paths('kafka -coffee')).sort()).toEqual(['lab-2023/2023-09-05.md', 'synchrotron-2024/2024-03-11.md']);
+    expect((await paths('kafka -cofee')).length).toBe(3);
+    expect(await paths('kafka -"raw topics"')).toEqual(['synchrotron-2024/2024-03-11.md']);
+  });
+
+  it('tag: and title: look only in that field', async () => {
+    expect(await paths('tag:kafka')).toEqual(['lab-2023/2023-09-05.md']);
+    expect(await paths('title:kafka')).toEqual(['synchrotron-2024/2024-03-12.md']);
+    expect(await paths('tag:kafak')).toEqual(['lab-2023/2023-09-05.md']);
+    expect((await search(['tag:retention'])).code).toBe(1);
+  });
+
+  it('shares the filters of list', async () => {
+    expect(await paths('kafka', '--since', '2024-01-01', '--until', '2024-03-11')).toEqual(['synchrotron-2024/2024-03-11.md']);
+    expect(await paths('kafka', '--visit', 'lab-2023')).toEqual(['lab-2023/2023-09-05.md']);
+    expect(await paths('kafka', '--tag', 'streaming')).toEqual(['lab-2023/2023-09-05.md']);
+    expect(await paths('kafka', '--category', 'tour')).toEqual(['synchrotron-2024/2024-03-11.md']);
+    expect((await paths('kafka', '--drafts'))).toContain('lab-2023/2023-09-08.md');
+  });
+});
+
+describe('notes search: ranking', () => {
+  it('ranks exact matches above fuzzy ones', async () => {
+    writeFileSync(join(nb, 'kafak-note.md'), '+++\ntitle = "Kafak Kafak"\ntags = ["kafak"]\n+++\nkafak kafak kafak\n');
+    const hits = await jsonOf('kafka');
+    expect(hits.map((h) => h.path).slice(0, 3).sort()).toEqual(['lab-2023/2023-09-05.md', 'synchrotron-2024/2024-03-11.md', 'synchrotron-2024/2024-03-12.md']);
+    expect(hits[3]!.path).toBe('kafak-note.md');
+    expect(hits[2]!.score).toBeGreaterThan(1);
+    expect(hits[3]!.score).toBeLessThanOrEqual(1);
+    for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
+  });
+
+  it('ranks a title match above a body match', async () => {
+    writeFileSync(join(nb, 'filler.md'), 'nothing to see\n'.repeat(5));
+    writeFileSync(join(nb, 'filler2.md'), 'still nothing\n');
+    const hits = await jsonOf('retention');
+    expect(hits[0]!.path).toBe('synchrotron-2024/2024-03-12.md'); // in its title
+    expect(hits[1]!.path).toBe('lab-2023/2023-09-05.md'); // in its body only
+  });
+
+  it('lets the more recent note win a tie', async () => {
+    writeFileSync(join(nb, 'old.md'), '+++\ntitle = "x"\ndate = 2020-01-01\n+++\nzeppelin\n');
+    writeFileSync(join(nb, 'new.md'), '+++\ntitle = "x"\ndate = 2025-01-01\n+++\nzeppelin\n');
+    writeFileSync(join(nb, 'mid.md'), '+++\ntitle = "x"\ndate = 2022-01-01\n+++\nzeppelin\n');
+    expect(await paths('zeppelin')).toEqual(['new.md', 'mid.md', 'old.md']);
+  });
+});
+
+describe('notes search: output', () => {
+  it('prints date, title and path, then path:line: lines', async () => {
+    const r = await search(['event formation']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '2023-09-05  One  lab-2023/2023-09-05.md\n' +
+      'lab-2023/2023-09-05.md:15:  - Event formation unit turns raw readouts into neutron events.\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('shows at most three lines per note', async () => {
+    const r = await search(['epics', 'slurm', 'gpfs']);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('lab-2023/2023-09-06.md:'))).toHaveLength(3);
+  });
+
+  it('--json gives path, title, date, score and 1-based file lines', async () => {
+    const hits = await jsonOf('scicat');
+    expect(hits).toEqual([{ path: 'lab-2023/2023-09-07.md', title: 'Three', date: '2023-09-07', score: 2, matches: [
+      { line: 9, text: '  - SciCat stores the metadata of every dataset.' },
+    ] }]);
+    const file = readFileSync(join(nb, 'lab-2023/2023-09-07.md'), 'utf8').split('\n');
+    expect(file[8]).toBe(hits[0]!.matches[0]!.text);
+  });
+
+  it('paths are relative to the working directory', async () => {
+    const r = await run(['search', 'scicat', '--paths'], { cwd: join(nb, 'lab-2023'), env: { NOTES_CACHE_DIR: cache } });
+    expect(r.stdout).toBe('2023-09-07.md\n');
+    const outside = await run(['--dir', nb, 'search', 'scicat', '--paths'], { cwd: cache, env: { NOTES_CACHE_DIR: cache } });
+    expect(outside.stdout).toBe(`${join(nb, 'lab-2023/2023-09-07.md')}\n`);
+  });
+
+  it('--limit keeps the best n', async () => {
+    expect(await paths('kafka', '--limit', '2')).toHaveLength(2);
+    expect((await search(['kafka', '--limit', '0'])).code).toBe(2);
+  });
+
+  it('highlights matched words only on a terminal', async () => {
+    const plain = await search(['scicat']);
+    expect(plain.stdout).not.toContain('\x1b[');
+    const tty = await run(['search', 'scicat'], { cwd: nb, env: { NOTES_CACHE_DIR: cache, FORCE_COLOR: '1' }, tty: true });
+    expect(tty.stdout).toContain('\x1b[1m\x1b[31mSciCat\x1b[39m\x1b[22m');
+  });
+
+  it('no hit: exit 1 and one line on stderr', async () => {
+    const r = await search(['zebrafish']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'notes: no notes match "zebrafish"\n' });
+  });
+
+  it.each([[['']], [['!!!']], [['--', '-kafka']], [['--', '-kafka', '-tag:epics']]])('%j is a usage error (exit 2)', async (args) => {
+    const r = await search(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^notes: error: the search query/);
+  });
+
+  it('reports unreadable notes once each and still searches the rest', async () => {
+    writeFileSync(join(nb, 'broken.md'), '+++\ntitle = "kafka\n+++\nkafka\n');
+    const r = await search(['kafka']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^notes: warning: skipped broken\.md:\d+: invalid TOML front matter/);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('notes search: the index', () => {
+  it('lives in NOTES_CACHE_DIR, never in the notebook', async () => {
+    const before = readdirSync(nb, { recursive: true }).sort();
+    await search(['kafka']);
+    expect(readdirSync(nb, { recursive: true }).sort()).toEqual(before);
+    expect(existsSync(indexFile(nb, { NOTES_CACHE_DIR: cache }))).toBe(true);
+  });
+
+  it('defaults to $XDG_CACHE_HOME/notes, else ~/.cache/notes', async () => {
+    const r = await run(['search', 'kafka'], { cwd: nb, env: { XDG_CACHE_HOME: cache } });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(cache, 'notes')).some((f) => f.endsWith('.sqlite'))).toBe(true);
+    const home = join(cache, 'home');
+    expect((await run(['search', 'kafka'], { cwd: nb, env: { HOME: home, XDG_CACHE_HOME: undefined } })).code).toBe(0);
+    expect(readdirSync(join(home, '.cache/notes')).some((f) => f.endsWith('.sqlite'))).toBe(true);
+  });
+
+  it('keeps one index per notebook', async () => {
+    const other = copyOf(join(FIXTURES, 'search'));
+    cleanups.push(other.cleanup);
+    expect(indexFile(nb, { NOTES_CACHE_DIR: cache })).not.toBe(indexFile(other.dir, { NOTES_CACHE_DIR: cache }));
+    rmSync(join(other.dir, 'lab-2023'), { recursive: true });
+    expect((await run(['search', 'scicat'], { cwd: other.dir, env: { NOTES_CACHE_DIR: cache } })).code).toBe(1);
+    expect((await search(['scicat'])).code).toBe(0);
+  });
+
+  it('sees a note added, edited, renamed and deleted', async () => {
+    expect((await search(['zeppelin'])).code).toBe(1);
+    writeFileSync(join(nb, 'added.md'), '+++\ntitle = "Added"\n+++\n- a zeppelin over the hall\n');
+    expect(await paths('zeppelin')).toEqual(['added.md']);
+
+    const one = join(nb, 'lab-2023/2023-09-05.md');
+    writeFileSync(one, readFileSync(one, 'utf8').replace('Kafka topics', 'zeppelin topics'));
+    expect((await paths('zeppelin')).sort()).toEqual(['added.md', 'lab-2023/2023-09-05.md']);
+    expect(await paths('kafka', '--visit', 'lab-2023', '--exact')).toEqual(['lab-2023/2023-09-05.md']); // still in its tags
+    expect((await jsonOf('zeppelin', '--visit', 'lab-2023'))[0]!.matches).toEqual([{ line: 14, text: '  - The detectors publish events to zeppelin topics.' }]);
+
+    renameSync(join(nb, 'added.md'), join(nb, 'lab-2023/moved.md'));
+    expect((await paths('zeppelin')).sort()).toEqual(['lab-2023/2023-09-05.md', 'lab-2023/moved.md']);
+
+    unlinkSync(join(nb, 'lab-2023/moved.md'));
+    expect(await paths('zeppelin')).toEqual(['lab-2023/2023-09-05.md']);
+    rmSync(join(nb, 'lab-2023'), { recursive: true });
+    expect((await search(['zeppelin'])).code).toBe(1);
+  });
+
+  it('sees an edit that keeps the size and the modification time', async () => {
+    const two = join(nb, 'lab-2023/2023-09-06.md');
+    await search(['slurm']);
+    const t = new Date('2023-09-06T12:00:00Z');
+    utimesSync(two, t, t);
+    await search(['slurm']);
+    writeFileSync(two, readFileSync(two, 'utf8').replace('Slurm', 'Torus'));
+    utimesSync(two, t, t); // ctime still changes: the hash is checked
+    expect(await paths('torus', '--exact')).toEqual(['lab-2023/2023-09-06.md']);
+    expect((await search(['slurm', '--exact'])).code).toBe(1);
+  });
+
+  it('re-reads only what changed (notes index reports it)', async () => {
+    const first = await run(['index'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    expect(first.stderr).toMatch(/index of 8 notes up to date in \d+ ms \(8 added, 0 changed, 0 removed\)/);
+    const touched = join(nb, 'ideas.md');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(touched, later, later);
+    writeFileSync(join(nb, 'lab-2023/2023-09-06.md'), '- changed\n');
+    const second = await run(['index'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    expect(second.stderr).toMatch(/index of 8 notes up to date in \d+ ms \(0 added, 1 changed, 0 removed\)/);
+  });
+
+  it('is rebuilt when deleted between runs', async () => {
+    await search(['kafka']);
+    const file = indexFile(nb, { NOTES_CACHE_DIR: cache });
+    rmSync(cache, { recursive: true, force: true });
+    const r = await search(['kafka']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it.each([
+    ['garbage', (f: string) => writeFileSync(f, 'this is not a database at all, just text '.repeat(200))],
+    ['truncated', (f: string) => { const b = readFileSync(f); writeFileSync(f, b.subarray(0, 2048)); }],
+    ['zeroed pages', (f: string) => { const b = readFileSync(f); b.fill(0x5a, 4096, b.length); writeFileSync(f, b); }],
+  ])('is rebuilt with a warning when corrupt (%s)', async (_name, damage) => {
+    await run(['index'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    const file = indexFile(nb, { NOTES_CACHE_DIR: cache });
+    for (const f of [`${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    damage(file);
+    const r = await search(['scicat', '--paths']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('lab-2023/2023-09-07.md\n');
+    expect(r.stderr).toMatch(/^notes: warning: the search index .* was unreadable .*; rebuilding it\n$/);
+    const again = await search(['scicat']);
+    expect(again.stderr).toBe('');
+  });
+
+  it('falls back to a temporary index when the cache folder cannot be written', async () => {
+    const file = join(cache, 'not-a-folder');
+    writeFileSync(file, '');
+    const r = await search(['scicat', '--paths'], { NOTES_CACHE_DIR: join(file, 'sub') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('lab-2023/2023-09-07.md\n');
+    expect(r.stderr).toMatch(/notes: warning: cannot write the search index/);
+  });
+
+  it('notes index --rebuild rebuilds it; --path says where it is', async () => {
+    await search(['kafka']);
+    const r = await run(['index', '--rebuild'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\(8 added, 0 changed, 0 removed\)/);
+    const p = await run(['index', '--path'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    expect(p.stdout).toBe(`${indexFile(nb, { NOTES_CACHE_DIR: cache })}\n`);
+  });
+
+  it('shows no progress when stderr is not a terminal', async () => {
+    for (let i = 0; i < 250; i++) writeFileSync(join(nb, `bulk-${i}.md`), `note ${i} about kafka\n`);
+    const r = await search(['kafka', '--limit', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
