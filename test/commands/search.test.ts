@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, copyOf, run, tempDir } from '../helpers/run.js';
+import { FIXTURES, copyOf, run } from '../helpers/run.js';
+import { useSearchNotebook } from '../helpers/search-notebook.js';
 import { indexFile } from '../../src/index/search-index.js';
 
-let nb: string;
-let cache: string;
-let cleanups: (() => void)[] = [];
-
-beforeEach(() => {
-  const c = copyOf(join(FIXTURES, 'search'));
-  const t = tempDir('notes-cache-');
-  nb = c.dir;
-  cache = t.dir;
-  cleanups = [c.cleanup, t.cleanup];
-});
-afterEach(() => cleanups.forEach((f) => f()));
+const s = useSearchNotebook();
 
 const search = (args: string[], env: Record<string, string> = {}) =>
-  run(['search', ...args], { cwd: nb, env: { NOTES_CACHE_DIR: cache, ...env } });
+  run(['search', ...args], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache, ...env } });
 const paths = async (...args: string[]) => {
   const r = await search(['--paths', ...args]);
   return r.stdout.split('\n').filter(Boolean);
@@ -92,7 +82,7 @@ describe('notes search: matching', () => {
 
 describe('notes search: ranking', () => {
   it('ranks exact matches above fuzzy ones', async () => {
-    writeFileSync(join(nb, 'kafak-note.md'), '+++\ntitle = "Kafak Kafak"\ntags = ["kafak"]\n+++\nkafak kafak kafak\n');
+    writeFileSync(join(s.nb, 'kafak-note.md'), '+++\ntitle = "Kafak Kafak"\ntags = ["kafak"]\n+++\nkafak kafak kafak\n');
     const hits = await jsonOf('kafka');
     expect(hits.map((h) => h.path).slice(0, 3).sort()).toEqual(['lab-2023/2023-09-05.md', 'synchrotron-2024/2024-03-11.md', 'synchrotron-2024/2024-03-12.md']);
     expect(hits[3]!.path).toBe('kafak-note.md');
@@ -102,17 +92,17 @@ describe('notes search: ranking', () => {
   });
 
   it('ranks a title match above a body match', async () => {
-    writeFileSync(join(nb, 'filler.md'), 'nothing to see\n'.repeat(5));
-    writeFileSync(join(nb, 'filler2.md'), 'still nothing\n');
+    writeFileSync(join(s.nb, 'filler.md'), 'nothing to see\n'.repeat(5));
+    writeFileSync(join(s.nb, 'filler2.md'), 'still nothing\n');
     const hits = await jsonOf('retention');
     expect(hits[0]!.path).toBe('synchrotron-2024/2024-03-12.md'); // in its title
     expect(hits[1]!.path).toBe('lab-2023/2023-09-05.md'); // in its body only
   });
 
   it('lets the more recent note win a tie', async () => {
-    writeFileSync(join(nb, 'old.md'), '+++\ntitle = "x"\ndate = 2020-01-01\n+++\nzeppelin\n');
-    writeFileSync(join(nb, 'new.md'), '+++\ntitle = "x"\ndate = 2025-01-01\n+++\nzeppelin\n');
-    writeFileSync(join(nb, 'mid.md'), '+++\ntitle = "x"\ndate = 2022-01-01\n+++\nzeppelin\n');
+    writeFileSync(join(s.nb, 'old.md'), '+++\ntitle = "x"\ndate = 2020-01-01\n+++\nzeppelin\n');
+    writeFileSync(join(s.nb, 'new.md'), '+++\ntitle = "x"\ndate = 2025-01-01\n+++\nzeppelin\n');
+    writeFileSync(join(s.nb, 'mid.md'), '+++\ntitle = "x"\ndate = 2022-01-01\n+++\nzeppelin\n');
     expect(await paths('zeppelin')).toEqual(['new.md', 'mid.md', 'old.md']);
   });
 });
@@ -137,15 +127,15 @@ describe('notes search: output', () => {
     expect(hits).toEqual([{ path: 'lab-2023/2023-09-07.md', title: 'Three', date: '2023-09-07', score: 2, matches: [
       { line: 9, text: '  - SciCat stores the metadata of every dataset.' },
     ] }]);
-    const file = readFileSync(join(nb, 'lab-2023/2023-09-07.md'), 'utf8').split('\n');
+    const file = readFileSync(join(s.nb, 'lab-2023/2023-09-07.md'), 'utf8').split('\n');
     expect(file[8]).toBe(hits[0]!.matches[0]!.text);
   });
 
   it('paths are relative to the working directory', async () => {
-    const r = await run(['search', 'scicat', '--paths'], { cwd: join(nb, 'lab-2023'), env: { NOTES_CACHE_DIR: cache } });
+    const r = await run(['search', 'scicat', '--paths'], { cwd: join(s.nb, 'lab-2023'), env: { NOTES_CACHE_DIR: s.cache } });
     expect(r.stdout).toBe('2023-09-07.md\n');
-    const outside = await run(['--dir', nb, 'search', 'scicat', '--paths'], { cwd: cache, env: { NOTES_CACHE_DIR: cache } });
-    expect(outside.stdout).toBe(`${join(nb, 'lab-2023/2023-09-07.md')}\n`);
+    const outside = await run(['--dir', s.nb, 'search', 'scicat', '--paths'], { cwd: s.cache, env: { NOTES_CACHE_DIR: s.cache } });
+    expect(outside.stdout).toBe(`${join(s.nb, 'lab-2023/2023-09-07.md')}\n`);
   });
 
   it('--limit keeps the best n', async () => {
@@ -156,7 +146,7 @@ describe('notes search: output', () => {
   it('highlights matched words only on a terminal', async () => {
     const plain = await search(['scicat']);
     expect(plain.stdout).not.toContain('\x1b[');
-    const tty = await run(['search', 'scicat'], { cwd: nb, env: { NOTES_CACHE_DIR: cache, FORCE_COLOR: '1' }, tty: true });
+    const tty = await run(['search', 'scicat'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache, FORCE_COLOR: '1' }, tty: true });
     expect(tty.stdout).toContain('\x1b[1m\x1b[31mSciCat\x1b[39m\x1b[22m');
   });
 
@@ -172,7 +162,7 @@ describe('notes search: output', () => {
   });
 
   it('reports unreadable notes once each and still searches the rest', async () => {
-    writeFileSync(join(nb, 'broken.md'), '+++\ntitle = "kafka\n+++\nkafka\n');
+    writeFileSync(join(s.nb, 'broken.md'), '+++\ntitle = "kafka\n+++\nkafka\n');
     const r = await search(['kafka']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^notes: warning: skipped broken\.md:\d+: invalid TOML front matter/);
@@ -182,52 +172,52 @@ describe('notes search: output', () => {
 
 describe('notes search: the index', () => {
   it('lives in NOTES_CACHE_DIR, never in the notebook', async () => {
-    const before = readdirSync(nb, { recursive: true }).sort();
+    const before = readdirSync(s.nb, { recursive: true }).sort();
     await search(['kafka']);
-    expect(readdirSync(nb, { recursive: true }).sort()).toEqual(before);
-    expect(existsSync(indexFile(nb, { NOTES_CACHE_DIR: cache }))).toBe(true);
+    expect(readdirSync(s.nb, { recursive: true }).sort()).toEqual(before);
+    expect(existsSync(indexFile(s.nb, { NOTES_CACHE_DIR: s.cache }))).toBe(true);
   });
 
   it('defaults to $XDG_CACHE_HOME/notes, else ~/.cache/notes', async () => {
-    const r = await run(['search', 'kafka'], { cwd: nb, env: { XDG_CACHE_HOME: cache } });
+    const r = await run(['search', 'kafka'], { cwd: s.nb, env: { XDG_CACHE_HOME: s.cache } });
     expect(r.code).toBe(0);
-    expect(readdirSync(join(cache, 'notes')).some((f) => f.endsWith('.sqlite'))).toBe(true);
-    const home = join(cache, 'home');
-    expect((await run(['search', 'kafka'], { cwd: nb, env: { HOME: home, XDG_CACHE_HOME: undefined } })).code).toBe(0);
+    expect(readdirSync(join(s.cache, 'notes')).some((f) => f.endsWith('.sqlite'))).toBe(true);
+    const home = join(s.cache, 'home');
+    expect((await run(['search', 'kafka'], { cwd: s.nb, env: { HOME: home, XDG_CACHE_HOME: undefined } })).code).toBe(0);
     expect(readdirSync(join(home, '.cache/notes')).some((f) => f.endsWith('.sqlite'))).toBe(true);
   });
 
   it('keeps one index per notebook', async () => {
     const other = copyOf(join(FIXTURES, 'search'));
-    cleanups.push(other.cleanup);
-    expect(indexFile(nb, { NOTES_CACHE_DIR: cache })).not.toBe(indexFile(other.dir, { NOTES_CACHE_DIR: cache }));
+    s.cleanups.push(other.cleanup);
+    expect(indexFile(s.nb, { NOTES_CACHE_DIR: s.cache })).not.toBe(indexFile(other.dir, { NOTES_CACHE_DIR: s.cache }));
     rmSync(join(other.dir, 'lab-2023'), { recursive: true });
-    expect((await run(['search', 'scicat'], { cwd: other.dir, env: { NOTES_CACHE_DIR: cache } })).code).toBe(1);
+    expect((await run(['search', 'scicat'], { cwd: other.dir, env: { NOTES_CACHE_DIR: s.cache } })).code).toBe(1);
     expect((await search(['scicat'])).code).toBe(0);
   });
 
   it('sees a note added, edited, renamed and deleted', async () => {
     expect((await search(['zeppelin'])).code).toBe(1);
-    writeFileSync(join(nb, 'added.md'), '+++\ntitle = "Added"\n+++\n- a zeppelin over the hall\n');
+    writeFileSync(join(s.nb, 'added.md'), '+++\ntitle = "Added"\n+++\n- a zeppelin over the hall\n');
     expect(await paths('zeppelin')).toEqual(['added.md']);
 
-    const one = join(nb, 'lab-2023/2023-09-05.md');
+    const one = join(s.nb, 'lab-2023/2023-09-05.md');
     writeFileSync(one, readFileSync(one, 'utf8').replace('Kafka topics', 'zeppelin topics'));
     expect((await paths('zeppelin')).sort()).toEqual(['added.md', 'lab-2023/2023-09-05.md']);
     expect(await paths('kafka', '--visit', 'lab-2023', '--exact')).toEqual(['lab-2023/2023-09-05.md']); // still in its tags
     expect((await jsonOf('zeppelin', '--visit', 'lab-2023'))[0]!.matches).toEqual([{ line: 14, text: '  - The detectors publish events to zeppelin topics.' }]);
 
-    renameSync(join(nb, 'added.md'), join(nb, 'lab-2023/moved.md'));
+    renameSync(join(s.nb, 'added.md'), join(s.nb, 'lab-2023/moved.md'));
     expect((await paths('zeppelin')).sort()).toEqual(['lab-2023/2023-09-05.md', 'lab-2023/moved.md']);
 
-    unlinkSync(join(nb, 'lab-2023/moved.md'));
+    unlinkSync(join(s.nb, 'lab-2023/moved.md'));
     expect(await paths('zeppelin')).toEqual(['lab-2023/2023-09-05.md']);
-    rmSync(join(nb, 'lab-2023'), { recursive: true });
+    rmSync(join(s.nb, 'lab-2023'), { recursive: true });
     expect((await search(['zeppelin'])).code).toBe(1);
   });
 
   it('sees an edit that keeps the size and the modification time', async () => {
-    const two = join(nb, 'lab-2023/2023-09-06.md');
+    const two = join(s.nb, 'lab-2023/2023-09-06.md');
     await search(['slurm']);
     const t = new Date('2023-09-06T12:00:00Z');
     utimesSync(two, t, t);
@@ -239,20 +229,20 @@ describe('notes search: the index', () => {
   });
 
   it('re-reads only what changed (notes index reports it)', async () => {
-    const first = await run(['index'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    const first = await run(['index'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
     expect(first.stderr).toMatch(/index of 8 notes up to date in \d+ ms \(8 added, 0 changed, 0 removed\)/);
-    const touched = join(nb, 'ideas.md');
+    const touched = join(s.nb, 'ideas.md');
     const later = new Date(Date.now() + 5000);
     utimesSync(touched, later, later);
-    writeFileSync(join(nb, 'lab-2023/2023-09-06.md'), '- changed\n');
-    const second = await run(['index'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    writeFileSync(join(s.nb, 'lab-2023/2023-09-06.md'), '- changed\n');
+    const second = await run(['index'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
     expect(second.stderr).toMatch(/index of 8 notes up to date in \d+ ms \(0 added, 1 changed, 0 removed\)/);
   });
 
   it('is rebuilt when deleted between runs', async () => {
     await search(['kafka']);
-    const file = indexFile(nb, { NOTES_CACHE_DIR: cache });
-    rmSync(cache, { recursive: true, force: true });
+    const file = indexFile(s.nb, { NOTES_CACHE_DIR: s.cache });
+    rmSync(s.cache, { recursive: true, force: true });
     const r = await search(['kafka']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -264,8 +254,8 @@ describe('notes search: the index', () => {
     ['truncated', (f: string) => { const b = readFileSync(f); writeFileSync(f, b.subarray(0, 2048)); }],
     ['zeroed pages', (f: string) => { const b = readFileSync(f); b.fill(0x5a, 4096, b.length); writeFileSync(f, b); }],
   ])('is rebuilt with a warning when corrupt (%s)', async (_name, damage) => {
-    await run(['index'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
-    const file = indexFile(nb, { NOTES_CACHE_DIR: cache });
+    await run(['index'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
+    const file = indexFile(s.nb, { NOTES_CACHE_DIR: s.cache });
     for (const f of [`${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     damage(file);
     const r = await search(['scicat', '--paths']);
@@ -276,8 +266,8 @@ describe('notes search: the index', () => {
     expect(again.stderr).toBe('');
   });
 
-  it('falls back to a temporary index when the cache folder cannot be written', async () => {
-    const file = join(cache, 'not-a-folder');
+  it('falls back to a temporary index when the s.cache folder cannot be written', async () => {
+    const file = join(s.cache, 'not-a-folder');
     writeFileSync(file, '');
     const r = await search(['scicat', '--paths'], { NOTES_CACHE_DIR: join(file, 'sub') });
     expect(r.code).toBe(0);
@@ -287,15 +277,15 @@ describe('notes search: the index', () => {
 
   it('notes index --rebuild rebuilds it; --path says where it is', async () => {
     await search(['kafka']);
-    const r = await run(['index', '--rebuild'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
+    const r = await run(['index', '--rebuild'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\(8 added, 0 changed, 0 removed\)/);
-    const p = await run(['index', '--path'], { cwd: nb, env: { NOTES_CACHE_DIR: cache } });
-    expect(p.stdout).toBe(`${indexFile(nb, { NOTES_CACHE_DIR: cache })}\n`);
+    const p = await run(['index', '--path'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
+    expect(p.stdout).toBe(`${indexFile(s.nb, { NOTES_CACHE_DIR: s.cache })}\n`);
   });
 
   it('shows no progress when stderr is not a terminal', async () => {
-    for (let i = 0; i < 250; i++) writeFileSync(join(nb, `bulk-${i}.md`), `note ${i} about kafka\n`);
+    for (let i = 0; i < 250; i++) writeFileSync(join(s.nb, `bulk-${i}.md`), `note ${i} about kafka\n`);
     const r = await search(['kafka', '--limit', '1']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
