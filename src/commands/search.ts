@@ -52,6 +52,8 @@ export interface SearchResult {
   expansions: { word: string; to: string[] }[];
   refresh: RefreshStats;
   indexFile: string;
+  /** Milliseconds spent in each phase (for --verbose). */
+  timings: Record<'refresh' | 'expand' | 'query' | 'lines', number>;
 }
 
 /**
@@ -140,8 +142,12 @@ function scores(found: Found[]): number[] {
 export function searchNotes(nb: Notebook, opts: SearchOptions): SearchResult {
   const q = parseQuery(opts.query);
   return withIndex(nb, opts, (ix) => {
+    let t = performance.now();
+    const lap = () => { const was = t; t = performance.now(); return Math.round(t - was); };
     const refresh = ix.refresh(opts.onProgress);
+    const timings = { refresh: lap(), expand: 0, query: 0, lines: 0 };
     const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
+    timings.expand = lap();
     const exactExpr = ftsExpression(q);
     const fuzzyExpr = [...expanded.values()].some((x) => x.length) ? ftsExpression(q, (t) => expanded.get(t) ?? []) : null;
     const found: Found[] = [];
@@ -160,6 +166,7 @@ export function searchNotes(nb: Notebook, opts: SearchOptions): SearchResult {
       found.push(...tier.sort(byRank));
     }
     const score = scores(found);
+    timings.query = lap();
     const matcher = lineMatcher(q, (i) => expanded.get(q.positive[i]!) ?? []);
     const hits = found.map(({ note: row, exact }, i): SearchHit => {
       let matches: MatchedLine[] = [];
@@ -168,8 +175,10 @@ export function searchNotes(nb: Notebook, opts: SearchOptions): SearchResult {
       } catch { /* deleted since the refresh: still a hit, without lines */ }
       return { path: row.path, title: row.title, date: row.date, day: noteDay(row), score: score[i]!, exact, matches };
     });
+    timings.lines = lap();
     return {
       hits,
+      timings,
       problems: [...refresh.walkProblems, ...ix.problems()],
       expansions: [...expanded].filter(([, to]) => to.length).map(([t, to]) => ({ word: t.tokens[0]!, to })),
       refresh,

@@ -95,9 +95,16 @@ export function lineMatcher(q: ParsedQuery, expansions: (i: number) => string[])
 export function matchingLines(text: string, m: LineMatcher, bodyLine = 1, max = 3): MatchedLine[] {
   const found: (MatchedLine & { score: number; body: boolean })[] = [];
   const lines = text.split('\n');
+  // Only lines that hold a sought word as a substring need tokenizing (ASCII
+  // lines, at least: case and accents may hide a match in the others).
+  const needles = [...m.words.keys(), ...m.phrases.map((p) => p.tokens[0]!)];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (!line) continue;
+    if (!/[^\x00-\x7f]/.test(line)) {
+      const lower = line.toLowerCase();
+      if (!needles.some((w) => lower.includes(w))) continue;
+    }
     const spans = tokenSpans(line);
     if (!spans.length) continue;
     const terms = new Set<number>();

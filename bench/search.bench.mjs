@@ -1,0 +1,86 @@
+// `notes search` as whole processes, with a warm index and a cold one (no
+// index: the first search builds it), after one note changed, next to
+// `node -e 0` (the floor of any Node program) and `rg -i` for the same word
+// on the same folder. Also the index size on disk and peak memory.
+// Notebooks: hugo-docs (992 pages) and generated ones of 10,000 and 100,000
+// notes (--quick skips 100,000 and runs fewer times).
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { BIN, OUT, QUICK, corpus, generateNotebook, have, median, peakMemoryMB, report, sizeMB, time } from './lib.mjs';
+
+const QUERIES = [
+  ['present word', ['shortcode']],
+  ['typo', ['shortcdoe']],
+  ['two words', ['shortcode', 'parameter']],
+  ['phrase', ['"page bundle"']],
+];
+const RG_WORD = 'shortcode';
+
+const notebooks = [
+  { name: 'hugo-docs (992 pages)', dir: corpus('hugo-docs'), goal: { node: 1.6 } },
+  { name: 'generated, 10,000 notes', dir: () => generateNotebook(10_000), goal: { rg: 1.5 } },
+  ...(QUICK ? [] : [{ name: 'generated, 100,000 notes', dir: () => generateNotebook(100_000), goal: { rg: 0.3 }, coldRuns: 1 }]),
+];
+
+const dirSizeMB = (dir) => (existsSync(dir) ? readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6 : 0);
+
+function extraTable(title, rows) {
+  const lines = [`### ${title}`, '', '| what | value | goal |', '|---|---:|---|', ...rows.map(([w, v, g]) => `| ${w} | ${v} | ${g ?? ''} |`)];
+  const text = `${lines.join('\n')}\n`;
+  process.stdout.write(`${text}\n`);
+  appendFileSync(join(OUT, 'results.md'), `${text}\n`);
+}
+
+for (const nb of notebooks) {
+  const dir = typeof nb.dir === 'function' ? nb.dir() : nb.dir;
+  if (!existsSync(dir)) {
+    console.log(`skipped ${nb.name}: ${dir} is missing`);
+    continue;
+  }
+  const cache = join(OUT, `search-cache-${readdirSync(dir).length}-${Math.round(sizeMB(dir))}`);
+  const env = { NOTES_CACHE_DIR: cache };
+  const notes = (args) => [BIN, '--dir', dir, 'search', '--limit', '20', ...args];
+  const dropIndex = () => rmSync(cache, { recursive: true, force: true });
+
+  // Cold: no index at all, the search builds it.
+  dropIndex();
+  const coldRuns = nb.coldRuns ?? (QUICK ? 2 : 3);
+  const cold = time(process.execPath, notes(QUERIES[0][1]), { env, runs: coldRuns, warmup: 0, before: dropIndex });
+  const coldMem = (dropIndex(), peakMemoryMB(process.execPath, notes(QUERIES[0][1]), { env }));
+  const indexMB = dirSizeMB(cache);
+
+  const rows = [
+    { name: 'node -e 0', times: time(process.execPath, ['-e', '0']) },
+    ...(have('rg') ? [{ name: `rg -i ${RG_WORD}`, times: time('rg', ['-i', RG_WORD, dir]) }] : []),
+  ];
+  const base = nb.goal.node ? 'node -e 0' : `rg -i ${RG_WORD}`;
+  const goalText = nb.goal.node ? `≤ ${nb.goal.node}x node -e 0` : `≤ ${nb.goal.rg}x rg`;
+  for (const [what, q] of QUERIES) {
+    rows.push({ name: `notes search, warm, ${what}`, times: time(process.execPath, notes(q), { env }), ratioTo: base, goal: goalText });
+  }
+  rows.push({ name: 'notes search, cold (builds the index), present word', times: cold, ratioTo: base });
+
+  // One note changed before each run: the refresh re-reads and re-indexes it.
+  const victim = spawnSync('rg', ['-il', '--sort', 'path', RG_WORD, dir], { encoding: 'utf8' }).stdout.split('\n')[0] || null;
+  if (victim) {
+    const original = readFileSync(victim);
+    let n = 0;
+    const changed = time(process.execPath, notes(QUERIES[0][1]), {
+      env, before: () => writeFileSync(victim, Buffer.concat([original, Buffer.from(`\nedited ${n++} zeppelin\n`)])),
+    });
+    writeFileSync(victim, original);
+    rows.push({ name: 'notes search after one note changed, present word', times: changed, ratioTo: 'notes search, warm, present word', goal: '< 1.2x warm' });
+  }
+  report(`notes search on ${nb.name} (${sizeMB(dir).toFixed(0)} MB of Markdown)`, rows);
+
+  const warmMem = peakMemoryMB(process.execPath, notes(QUERIES[0][1]), { env });
+  const fmt = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);
+  extraTable(`notes search on ${nb.name}: size and memory`, [
+    ['index size on disk', `${indexMB.toFixed(1)} MB`, ''],
+    ['index size / notes size', `${(indexMB / sizeMB(dir)).toFixed(2)}x`, ''],
+    ['peak memory, warm search', fmt(warmMem), '< 200 MB at 100,000 notes'],
+    ['peak memory, cold search (index build)', fmt(coldMem), ''],
+    ['cold build (median ms)', median(cold).toFixed(0), ''],
+  ]);
+}
