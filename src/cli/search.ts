@@ -74,7 +74,7 @@ Examples:
       });
       app.reportProblems(result.problems);
       const { refresh: s } = result;
-      app.debug(`index ${result.indexFile}: ${s.total} notes; ${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.touched} touched`);
+      app.debug(`index ${result.indexFile} (listed with ${s.scan}): ${s.total} notes; ${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.touched} touched`);
       app.debug(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       for (const x of result.expansions) app.debug(`"${x.word}" also matches: ${x.to.join(', ')}`);
       if (!result.hits.length) {

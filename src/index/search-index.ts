@@ -14,7 +14,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { decodeNote, parseNote, type Note } from '../core/note.js';
@@ -22,13 +22,13 @@ import { NoteParseError } from '../core/errors.js';
 import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
 import { tokenize } from '../core/search-query.js';
 import type { VocabWord } from '../core/fuzzy.js';
-import { walkNotes } from '../store/walk.js';
+import { fingerprint, scanNotebook, splitPath, type ScanResult } from './scan.js';
 import type { NoteProblem } from '../store/notebook.js';
 
 type DB = Database.Database;
 
 /** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 /** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
 export function cacheDir(env: Record<string, string | undefined>): string {
@@ -69,10 +69,12 @@ export interface RefreshStats {
   added: number;
   changed: number;
   removed: number;
-  /** Touched (mtime changed) but with the same content: only the stat was updated. */
+  /** Touched (stamp changed) but with the same content: only the stamp was updated. */
   touched: number;
   /** Folders or links the walk could not follow (not stored: found again on each walk). */
   walkProblems: NoteProblem[];
+  /** How the notebook was listed: GNU find, or walking it from Node. */
+  scan: ScanResult['method'];
 }
 
 /** A row of the notes table. */
@@ -104,12 +106,14 @@ export interface IndexHit extends NoteRow {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS notes(
-  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
-  mtime REAL NOT NULL, ctime REAL NOT NULL, size INTEGER NOT NULL, hash TEXT NOT NULL,
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, dir TEXT NOT NULL,
+  stamp TEXT NOT NULL, hash TEXT NOT NULL,
   problem TEXT,
   title TEXT, date TEXT, instant INTEGER, tags TEXT, categories TEXT, draft INTEGER, weight INTEGER,
   menu_title TEXT, link_title TEXT, section TEXT, is_section INTEGER, format TEXT, body_line INTEGER,
   front_matter TEXT);
+CREATE INDEX IF NOT EXISTS notes_dir ON notes(dir);
+CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(${COLUMNS.join(', ')},
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
@@ -123,8 +127,6 @@ const VOCAB_WORD = /^\p{L}{3,}$/u;
 const VOCAB_REBUILD_AT = 500;
 const BATCH = 500;
 
-const sameStat = (row: { mtime: number; ctime: number; size: number } | undefined, st: Stats) =>
-  !!row && row.mtime === st.mtimeMs && row.ctime === st.ctimeMs && row.size === st.size;
 
 const parseList = (s: string | null): string[] => (s ? (JSON.parse(s) as string[]) : []);
 
@@ -213,70 +215,85 @@ export class SearchIndex {
   }
 
   /**
-   * Brings the index up to date with the notebook: stats every note, reads
-   * only those that are new or whose mtime/ctime/size changed, re-indexes
+   * Brings the index up to date with the notebook: lists every note with its
+   * stamp (mtime, ctime, size); in the folders whose fingerprint changed,
+   * reads only the notes that are new or whose stamp changed, re-indexes
    * them when their content hash changed, and drops deleted ones.
    */
   refresh(onProgress?: (done: number, total: number) => void): RefreshStats {
-    const known = new Map<string, { mtime: number; ctime: number; size: number }>();
-    for (const r of this.db.prepare('SELECT path, mtime, ctime, size FROM notes').all() as { path: string; mtime: number; ctime: number; size: number }[]) {
-      known.set(r.path, r);
-    }
-    const { files, problems: walkProblems } = walkNotes(this.root);
-    const todo: { path: string; st: Stats }[] = [];
-    for (const path of files) {
-      const st = statSync(join(this.root, path), { throwIfNoEntry: false });
-      if (!st) continue;
-      if (!sameStat(known.get(path), st)) todo.push({ path, st });
-      known.delete(path);
-    }
-    const gone = [...known.keys()];
-    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems };
-    if (todo.length || gone.length) {
-      const vocab = new Set<string>();
-      const total = todo.length + gone.length;
-      let done = 0;
-      for (let i = 0; i < todo.length; i += BATCH) {
-        this.db.transaction(() => {
-          for (const item of todo.slice(i, i + BATCH)) this.update(item.path, item.st, stats, todo.length < VOCAB_REBUILD_AT ? vocab : null);
-        }).immediate();
-        done = Math.min(todo.length, i + BATCH);
-        onProgress?.(done, total);
-      }
-      this.db.transaction(() => {
-        for (const path of gone) {
-          // Re-created meanwhile (by a rename back, say): the next refresh sees it.
-          if (existsSync(join(this.root, path))) continue;
-          if (this.remove(path)) stats.removed++;
-        }
-      }).immediate();
-      onProgress?.(total, total);
-      if (stats.added + stats.changed + stats.removed) {
-        if (todo.length >= VOCAB_REBUILD_AT) this.rebuildVocabulary();
-        else this.patchVocabulary(vocab);
-      }
-    }
+    const scan = scanNotebook(this.root);
+    const stored = new Map((this.db.prepare('SELECT dir, fingerprint FROM folders').raw().all() as [string, string][]));
+    const dirty: string[] = [];
+    for (const [dir, files] of scan.folders) if (stored.get(dir) !== fingerprint(files)) dirty.push(dir);
+    for (const dir of stored.keys()) if (!scan.folders.has(dir)) dirty.push(dir);
+    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
+    if (dirty.length) this.apply(scan, dirty, stats, onProgress);
     stats.total = this.count();
     return stats;
   }
 
+  private apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void): void {
+    const todo: { path: string; stamp: string }[] = [];
+    const gone: string[] = [];
+    const rowsOf = this.db.prepare('SELECT path, stamp FROM notes WHERE dir = ?').raw();
+    for (const dir of dirty) {
+      const files = scan.folders.get(dir) ?? new Map<string, string>();
+      const known = new Map(rowsOf.all(dir) as [string, string][]);
+      for (const [name, stamp] of files) {
+        const path = dir ? `${dir}/${name}` : name;
+        if (known.get(path) !== stamp) todo.push({ path, stamp });
+        known.delete(path);
+      }
+      gone.push(...known.keys());
+    }
+    const total = todo.length + gone.length;
+    const vocab = todo.length < VOCAB_REBUILD_AT ? new Set<string>() : null;
+    for (let i = 0; i < todo.length; i += BATCH) {
+      this.db.transaction(() => {
+        for (const item of todo.slice(i, i + BATCH)) this.update(item.path, item.stamp, stats, vocab);
+      }).immediate();
+      onProgress?.(Math.min(todo.length, i + BATCH), total);
+    }
+    this.db.transaction(() => {
+      for (const path of gone) {
+        // Re-created meanwhile (by a rename back, say): the next refresh sees it.
+        if (existsSync(join(this.root, path))) continue;
+        if (this.remove(path)) stats.removed++;
+      }
+      // Fingerprints are computed from the rows as they now are, so they
+      // match a later scan exactly when every row is up to date.
+      const setPrint = this.db.prepare('INSERT OR REPLACE INTO folders(dir, fingerprint) VALUES (?, ?)');
+      const dropPrint = this.db.prepare('DELETE FROM folders WHERE dir = ?');
+      for (const dir of dirty) {
+        const rows = rowsOf.all(dir) as [string, string][];
+        if (!rows.length) dropPrint.run(dir);
+        else setPrint.run(dir, fingerprint(rows.map(([path, stamp]) => [splitPath(path)[1], stamp])));
+      }
+    }).immediate();
+    onProgress?.(total, total);
+    if (stats.added + stats.changed + stats.removed) {
+      if (!vocab) this.rebuildVocabulary();
+      else this.patchVocabulary(vocab);
+    }
+  }
+
   /** (Re)indexes one note, re-checking inside the transaction what another process may have done. */
-  private update(path: string, st: Stats, stats: RefreshStats, vocab: Set<string> | null): void {
-    const row = this.db.prepare('SELECT id, mtime, ctime, size, hash FROM notes WHERE path = ?').get(path) as
-      { id: number; mtime: number; ctime: number; size: number; hash: string } | undefined;
-    if (sameStat(row, st)) return;
+  private update(path: string, stamp: string, stats: RefreshStats, vocab: Set<string> | null): void {
+    const row = this.db.prepare('SELECT id, stamp, hash FROM notes WHERE path = ?').get(path) as
+      { id: number; stamp: string; hash: string } | undefined;
+    if (row?.stamp === stamp) return;
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(this.root, path));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') { if (row && this.remove(path)) stats.removed++; return; }
-      this.store(row?.id, path, st, '', { path, reason: `cannot read (${code ?? (err as Error).message})` }, stats);
+      this.store(row?.id, path, stamp, '', { path, reason: `cannot read (${code ?? (err as Error).message})` }, stats);
       return;
     }
     const hash = createHash('sha1').update(bytes).digest('hex');
     if (row && row.hash === hash) {
-      this.db.prepare('UPDATE notes SET mtime = ?, ctime = ?, size = ? WHERE id = ?').run(st.mtimeMs, st.ctimeMs, st.size, row.id);
+      this.db.prepare('UPDATE notes SET stamp = ? WHERE id = ?').run(stamp, row.id);
       stats.touched++;
       return;
     }
@@ -287,7 +304,7 @@ export class SearchIndex {
       if (!(err instanceof NoteParseError)) throw err;
       parsed = { path, line: err.line, reason: err.reason, hint: err.hint };
     }
-    const id = this.store(row?.id, path, st, hash, parsed, stats);
+    const id = this.store(row?.id, path, stamp, hash, parsed, stats);
     if (!('reason' in parsed)) {
       const text = indexedText(parsed);
       this.db.prepare(`INSERT INTO fts(rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`)
@@ -297,11 +314,11 @@ export class SearchIndex {
   }
 
   /** Writes a note's row (and drops its old text from the full-text table). Returns its id. */
-  private store(id: number | undefined, path: string, st: Stats, hash: string, n: Note | NoteProblem, stats: RefreshStats): number {
+  private store(id: number | undefined, path: string, stamp: string, hash: string, n: Note | NoteProblem, stats: RefreshStats): number {
     const problem = 'reason' in n;
     const note = problem ? null : n;
     const values = [
-      path, st.mtimeMs, st.ctimeMs, st.size, hash,
+      path, splitPath(path)[0], stamp, hash,
       problem ? JSON.stringify(n) : null,
       note?.title ?? null, note?.date ?? null, note?.instant ? note.instant.getTime() : null,
       note ? JSON.stringify(note.tags) : null, note ? JSON.stringify(note.categories) : null,
@@ -309,7 +326,7 @@ export class SearchIndex {
       note?.section ?? null, note ? Number(note.isSection) : null, note?.format ?? null, note?.bodyLine ?? null,
       note ? JSON.stringify(note.frontMatter) : null,
     ];
-    const cols = 'path, mtime, ctime, size, hash, problem, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter';
+    const cols = 'path, dir, stamp, hash, problem, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter';
     if (id === undefined) {
       stats.added++;
       return Number(this.db.prepare(`INSERT INTO notes(${cols}) VALUES (${cols.split(',').map(() => '?').join(', ')})`).run(...values).lastInsertRowid);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, copyOf, run } from '../helpers/run.js';
 import { useSearchNotebook } from '../helpers/search-notebook.js';
@@ -196,7 +196,16 @@ describe('notes search: the index', () => {
     expect((await search(['scicat'])).code).toBe(0);
   });
 
-  it('sees a note added, edited, renamed and deleted', async () => {
+  it.each(['find', 'walk'])('sees a note added, edited, renamed and deleted (notebook listed with %s)', async (method) => {
+    if (method === 'walk') {
+      // A symlinked folder makes the index list the notebook with walkNotes.
+      mkdirSync(join(s.cache, 'elsewhere'));
+      writeFileSync(join(s.cache, 'elsewhere', 'outside.md'), '- linked in\n');
+      symlinkSync(join(s.cache, 'elsewhere'), join(s.nb, 'linked'));
+      expect(await paths('linked')).toEqual(['linked/outside.md']);
+    }
+    const v = await run(['search', '-v', 'kafka'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
+    if (method === 'walk' || process.env.NOTES_REQUIRE_EXTERNAL || process.platform === 'linux') expect(v.stderr).toContain(`(listed with ${method})`);
     expect((await search(['zeppelin'])).code).toBe(1);
     writeFileSync(join(s.nb, 'added.md'), '+++\ntitle = "Added"\n+++\n- a zeppelin over the hall\n');
     expect(await paths('zeppelin')).toEqual(['added.md']);
