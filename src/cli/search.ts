@@ -68,7 +68,7 @@ Examples:
       const [{ searchNotes }, { queryFromArgs }] = await Promise.all([import('../commands/search.js'), import('../core/search-query.js')]);
       const query = queryFromArgs(words);
       const nb = app.notebook();
-      const result = searchNotes(nb, {
+      const result = await searchNotes(nb, {
         query, exact: flags.exact, filter, limit: flags.limit, env: app.ctx.env,
         onProgress: progress(app), warn: (m, h) => app.warn(m, h),
       });
@@ -123,7 +123,7 @@ Examples:
       }
       const { indexNotes } = await import('../commands/search.js');
       const t0 = Date.now();
-      const res = indexNotes(nb, { rebuild: flags.rebuild, env: app.ctx.env, onProgress: progress(app), warn: (m, h) => app.warn(m, h) });
+      const res = await indexNotes(nb, { rebuild: flags.rebuild, env: app.ctx.env, onProgress: progress(app), warn: (m, h) => app.warn(m, h) });
       app.reportProblems(res.problems);
       const s = res.refresh;
       app.info(`notes: index of ${s.total} notes up to date in ${Date.now() - t0} ms (${s.added} added, ${s.changed} changed, ${s.removed} removed); ${res.indexFile}, ${(res.bytes / 1e6).toFixed(1)} MB`);

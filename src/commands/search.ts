@@ -61,14 +61,14 @@ export interface SearchResult {
  * or turns out corrupt is deleted and rebuilt (with a warning); when the
  * cache folder cannot be written at all, a throwaway in-memory index is used.
  */
-function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => T, rebuild = false): T {
+async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>, rebuild = false): Promise<T> {
   let file = indexFile(nb.root, access.env);
   if (rebuild) removeIndex(file);
   for (let attempt = 0; ; attempt++) {
     let ix: SearchIndex | undefined;
     try {
       ix = SearchIndex.open(file, nb.root);
-      return fn(ix);
+      return await fn(ix);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const unwritable = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'].includes(code ?? '');
@@ -139,12 +139,12 @@ function scores(found: Found[]): number[] {
 }
 
 /** Searches the notebook: refreshes the index, then ranks exact hits above fuzzy ones. */
-export function searchNotes(nb: Notebook, opts: SearchOptions): SearchResult {
+export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<SearchResult> {
   const q = parseQuery(opts.query);
-  return withIndex(nb, opts, (ix) => {
+  return withIndex(nb, opts, async (ix) => {
     let t = performance.now();
     const lap = () => { const was = t; t = performance.now(); return Math.round(t - was); };
-    const refresh = ix.refresh(opts.onProgress);
+    const refresh = await ix.refresh(opts.onProgress);
     const timings = { refresh: lap(), expand: 0, query: 0, lines: 0 };
     const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
     timings.expand = lap();
@@ -201,9 +201,9 @@ export interface IndexResult {
 }
 
 /** `notes index`: refreshes (or rebuilds) the index and says how big it is. */
-export function indexNotes(nb: Notebook, opts: IndexOptions): IndexResult {
-  return withIndex(nb, opts, (ix) => {
-    const refresh = ix.refresh(opts.onProgress);
+export async function indexNotes(nb: Notebook, opts: IndexOptions): Promise<IndexResult> {
+  return withIndex(nb, opts, async (ix) => {
+    const refresh = await ix.refresh(opts.onProgress);
     ix.db.pragma('wal_checkpoint(TRUNCATE)');
     let bytes = 0;
     for (const f of [ix.file, `${ix.file}-wal`]) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;

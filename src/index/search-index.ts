@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { decodeNote, parseNote, type Note } from '../core/note.js';
+import type { Note } from '../core/note.js';
 import { NoteParseError } from '../core/errors.js';
 import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
 import { tokenize } from '../core/search-query.js';
@@ -28,7 +28,7 @@ import type { NoteProblem } from '../store/notebook.js';
 type DB = Database.Database;
 
 /** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 /** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
 export function cacheDir(env: Record<string, string | undefined>): string {
@@ -113,13 +113,16 @@ CREATE TABLE IF NOT EXISTS notes(
   menu_title TEXT, link_title TEXT, section TEXT, is_section INTEGER, format TEXT, body_line INTEGER,
   front_matter TEXT);
 CREATE INDEX IF NOT EXISTS notes_dir ON notes(dir);
+CREATE INDEX IF NOT EXISTS notes_problem ON notes(path) WHERE problem IS NOT NULL;
 CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(${COLUMNS.join(', ')},
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
-CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, len INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS terms_len ON terms(len);
+CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (len, term)) WITHOUT ROWID;
 `;
+
+/** The note parser, loaded on demand. */
+type NoteReader = Pick<typeof import('../core/note.js'), 'parseNote' | 'decodeNote'>;
 
 /** Words kept for fuzzy matching: letters only, 3 letters or more. */
 const VOCAB_WORD = /^\p{L}{3,}$/u;
@@ -220,19 +223,19 @@ export class SearchIndex {
    * reads only the notes that are new or whose stamp changed, re-indexes
    * them when their content hash changed, and drops deleted ones.
    */
-  refresh(onProgress?: (done: number, total: number) => void): RefreshStats {
+  async refresh(onProgress?: (done: number, total: number) => void): Promise<RefreshStats> {
     const scan = scanNotebook(this.root);
     const stored = new Map((this.db.prepare('SELECT dir, fingerprint FROM folders').raw().all() as [string, string][]));
     const dirty: string[] = [];
     for (const [dir, files] of scan.folders) if (stored.get(dir) !== fingerprint(files)) dirty.push(dir);
     for (const dir of stored.keys()) if (!scan.folders.has(dir)) dirty.push(dir);
     const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
-    if (dirty.length) this.apply(scan, dirty, stats, onProgress);
+    if (dirty.length) await this.apply(scan, dirty, stats, onProgress);
     stats.total = this.count();
     return stats;
   }
 
-  private apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void): void {
+  private async apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void): Promise<void> {
     const todo: { path: string; stamp: string }[] = [];
     const gone: string[] = [];
     const rowsOf = this.db.prepare('SELECT path, stamp FROM notes WHERE dir = ?').raw();
@@ -247,10 +250,12 @@ export class SearchIndex {
       gone.push(...known.keys());
     }
     const total = todo.length + gone.length;
+    // The note parser (gray-matter, js-yaml, @iarna/toml) is loaded only when a note must be read.
+    const reader: NoteReader = todo.length ? await import('../core/note.js') : { parseNote: () => { throw new Error('unreachable'); }, decodeNote: () => '' };
     const vocab = todo.length < VOCAB_REBUILD_AT ? new Set<string>() : null;
     for (let i = 0; i < todo.length; i += BATCH) {
       this.db.transaction(() => {
-        for (const item of todo.slice(i, i + BATCH)) this.update(item.path, item.stamp, stats, vocab);
+        for (const item of todo.slice(i, i + BATCH)) this.update(reader, item.path, item.stamp, stats, vocab);
       }).immediate();
       onProgress?.(Math.min(todo.length, i + BATCH), total);
     }
@@ -278,7 +283,7 @@ export class SearchIndex {
   }
 
   /** (Re)indexes one note, re-checking inside the transaction what another process may have done. */
-  private update(path: string, stamp: string, stats: RefreshStats, vocab: Set<string> | null): void {
+  private update({ parseNote, decodeNote }: NoteReader, path: string, stamp: string, stats: RefreshStats, vocab: Set<string> | null): void {
     const row = this.db.prepare('SELECT id, stamp, hash FROM notes WHERE path = ?').get(path) as
       { id: number; stamp: string; hash: string } | undefined;
     if (row?.stamp === stamp) return;
