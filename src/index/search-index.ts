@@ -255,9 +255,11 @@ export class SearchIndex {
     const vocab = todo.length < VOCAB_REBUILD_AT ? new Set<string>() : null;
     for (let i = 0; i < todo.length; i += BATCH) {
       this.db.transaction(() => {
-        for (const item of todo.slice(i, i + BATCH)) this.update(reader, item.path, item.stamp, stats, vocab);
+        todo.slice(i, i + BATCH).forEach((item, j) => {
+          this.update(reader, item.path, item.stamp, stats, vocab);
+          if ((i + j + 1) % 50 === 0) onProgress?.(i + j + 1, total);
+        });
       }).immediate();
-      onProgress?.(Math.min(todo.length, i + BATCH), total);
     }
     this.db.transaction(() => {
       for (const path of gone) {
@@ -362,19 +364,15 @@ export class SearchIndex {
   }
 
   /**
-   * Adds the words of the notes just indexed to the fuzzy vocabulary, with
-   * their note counts from fts5vocab. Words that left the notebook stay until
-   * the next rebuild; `docs()` drops them at query time.
+   * Adds the words of the notes just indexed to the fuzzy vocabulary (their
+   * note counts are looked up at query time, in `docs()`). Words that left
+   * the notebook stay until the next rebuild; `docs()` drops them then too.
    */
   private patchVocabulary(words: Set<string>): void {
     if (!words.size) return;
     this.db.transaction(() => {
-      const docs = this.db.prepare('SELECT doc FROM fts_vocab WHERE term = ?').pluck();
-      const upsert = this.db.prepare('INSERT OR REPLACE INTO terms(term, len, docs) VALUES (?, ?, ?)');
-      for (const w of words) {
-        const n = docs.get(w) as number | undefined;
-        if (n) upsert.run(w, [...w].length, n);
-      }
+      const add = this.db.prepare('INSERT OR IGNORE INTO terms(len, term, docs) VALUES (?, ?, 1)');
+      for (const w of words) add.run([...w].length, w);
     }).immediate();
   }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { FIXTURES, copyOf, run } from '../helpers/run.js';
 import { useSearchNotebook } from '../helpers/search-notebook.js';
+import { main } from '../../src/main.js';
 import { indexFile } from '../../src/index/search-index.js';
 
 const s = useSearchNotebook();
@@ -298,5 +299,27 @@ describe('notes search: the index', () => {
     const r = await search(['kafka', '--limit', '1']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('notes search: progress', () => {
+  it('shows progress of a large (re)indexing on stderr when stderr is a terminal, and clears it', async () => {
+    for (let i = 0; i < 250; i++) writeFileSync(join(s.nb, `bulk-${i}.md`), `note ${i} about kafka\n`);
+    let stderr = '';
+    let stdout = '';
+    const code = await main(['search', 'kafka', '--paths', '--limit', '1'], {
+      cwd: s.nb,
+      env: { NOTES_CACHE_DIR: s.cache, PATH: process.env.PATH },
+      now: () => new Date(),
+      stdout: { write: (t: string) => { stdout += t; }, isTTY: false },
+      stderr: { write: (t: string) => { stderr += t; }, isTTY: true },
+      stdin: null,
+    });
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    const plain = stderr.replace(/\x1b\[\d+m/g, '');
+    expect(plain).toMatch(/^\rnotes: indexing 50\/258 notes…\rnotes: indexing 100\/258 notes…/);
+    expect(stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(stdout).not.toContain('indexing');
   });
 });
