@@ -26,21 +26,32 @@ const notebooks = [
 /**
  * Times several commands round-robin (one run of each per round, after a
  * warm-up round), so that a busy machine slows all of them alike and the
- * ratios stay meaningful. Returns name -> times in ms.
+ * ratios stay meaningful. Returns name -> wall times in ms, and name -> CPU
+ * times (user + system, from /usr/bin/time when present) in ms: on a loaded
+ * machine the CPU time is the steadier measure.
  */
 function timeRoundRobin(commands, runs = QUICK ? 5 : 15) {
-  const times = new Map(commands.map((c) => [c.name, []]));
+  const wall = new Map(commands.map((c) => [c.name, []]));
+  const cpu = new Map(commands.map((c) => [c.name, []]));
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const cpuFile = join(OUT, 'search-cpu.txt');
   for (let i = 0; i <= runs; i++) {
     for (const c of commands) {
       c.before?.();
+      const [cmd, args] = timeBin ? [timeBin, ['-f', '%U %S', '-o', cpuFile, c.cmd, ...c.args]] : [c.cmd, c.args];
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(c.cmd, c.args, { env: { ...process.env, NO_COLOR: '1', ...c.env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+      const r = spawnSync(cmd, args, { env: { ...process.env, NO_COLOR: '1', ...c.env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (r.status !== 0) throw new Error(`${c.cmd} ${c.args.join(' ')} failed (${r.status}): ${r.stderr}`);
-      if (i > 0) times.get(c.name).push(ms);
+      if (i === 0) continue;
+      wall.get(c.name).push(ms);
+      if (timeBin) {
+        const [u, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        cpu.get(c.name).push((u + sys) * 1000);
+      }
     }
   }
-  return times;
+  return { wall, cpu: timeBin ? cpu : null };
 }
 
 const dirSizeMB = (dir) => (existsSync(dir) ? readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6 : 0);
@@ -94,9 +105,13 @@ for (const nb of notebooks) {
   } finally {
     if (victim) writeFileSync(victim, original);
   }
-  const rows = commands.map(({ name, ratioTo, goal }) => ({ name, times: times.get(name), ratioTo, goal }));
+  const rows = commands.map(({ name, ratioTo, goal }) => ({ name, times: times.wall.get(name), ratioTo, goal }));
   rows.push({ name: 'notes search, cold (builds the index), present word', times: cold, ratioTo: base });
-  report(`notes search on ${nb.name} (${sizeMB(dir).toFixed(0)} MB of Markdown)`, rows);
+  report(`notes search on ${nb.name} (${sizeMB(dir).toFixed(0)} MB of Markdown): wall time`, rows);
+  if (times.cpu) {
+    report(`notes search on ${nb.name}: CPU time (user + system, ms; steadier on a busy machine)`,
+      commands.map(({ name, ratioTo, goal }) => ({ name, times: times.cpu.get(name), ratioTo, goal })));
+  }
 
   const warmMem = peakMemoryMB(process.execPath, notes(QUERIES[0][1]), { env });
   const fmt = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);

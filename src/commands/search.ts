@@ -6,10 +6,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotesError } from '../core/errors.js';
 import { matchesFilter, noteDay, type NoteFilter } from '../core/filter.js';
-import { candidateLengths, expandWord, isFuzzyWord, type VocabWord } from '../core/fuzzy.js';
+import { candidateLengths, expandWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
 import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
-import { SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
+import { IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
 import type { Notebook, NoteProblem } from '../store/notebook.js';
 
 /** How the index is found and what it may say while working. */
@@ -82,7 +82,8 @@ async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIn
         access.warn(`cannot write the search index in ${file} (${code}); using a temporary one`, 'set NOTES_CACHE_DIR to a writable folder');
         file = ':memory:';
       } else {
-        access.warn(`the search index ${file} was unreadable (${(err as Error).message}); rebuilding it`);
+        // An index from another version of notes is rebuilt silently; a damaged one with a warning.
+        if (!(err instanceof IndexSchemaError)) access.warn(`the search index ${file} was unreadable (${(err as Error).message}); rebuilding it`);
         removeIndex(file);
       }
     } finally {
@@ -96,13 +97,9 @@ function expandTerms(ix: SearchIndex, q: ParsedQuery): Map<QueryTerm, string[]> 
   const out = new Map<QueryTerm, string[]>();
   const words = q.positive.filter((t) => !t.phrase && isFuzzyWord(t.tokens[0]!));
   if (!words.length) return out;
-  // One read of the vocabulary for every term's length window.
-  const windows = words.map((t) => candidateLengths(t.tokens[0]!));
-  const all = ix.vocabulary(Math.min(...windows.map((w) => w[0])), Math.max(...windows.map((w) => w[1])));
-  for (const [i, t] of words.entries()) {
-    const [lo, hi] = windows[i]!;
-    const candidates = all.filter((v: VocabWord) => { const n = [...v.term].length; return n >= lo && n <= hi; });
-    out.set(t, expandWord(t.tokens[0]!, candidates).filter((w) => ix.docs(w) > 0));
+  for (const t of words) {
+    const word = t.tokens[0]!;
+    out.set(t, expandWord(word, ix.vocabulary(...candidateLengths(word))).filter((w) => ix.docs(w) > 0));
   }
   return out;
 }

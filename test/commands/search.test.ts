@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FIXTURES, copyOf, run } from '../helpers/run.js';
 import { useSearchNotebook } from '../helpers/search-notebook.js';
 import { main } from '../../src/main.js';
+import Database from 'better-sqlite3';
 import { indexFile } from '../../src/index/search-index.js';
 
 const s = useSearchNotebook();
