@@ -277,7 +277,18 @@ describe('notes search: the index', () => {
     expect(again.stderr).toBe('');
   });
 
-  it('falls back to a temporary index when the s.cache folder cannot be written', async () => {
+  it('is rebuilt silently when written by another version of notes', async () => {
+    await search(['kafka']);
+    const file = indexFile(s.nb, { NOTES_CACHE_DIR: s.cache });
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = '0' WHERE key = 'schema'").run();
+    db.prepare('DELETE FROM notes').run(); // what an old version would hold does not matter
+    db.close();
+    const r = await search(['scicat', '--paths']);
+    expect(r).toEqual({ code: 0, stdout: 'lab-2023/2023-09-07.md\n', stderr: '' });
+  });
+
+  it('falls back to a temporary index when the cache folder cannot be written', async () => {
     const file = join(s.cache, 'not-a-folder');
     writeFileSync(file, '');
     const r = await search(['scicat', '--paths'], { NOTES_CACHE_DIR: join(file, 'sub') });
