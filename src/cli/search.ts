@@ -78,6 +78,8 @@ Examples:
       app.debug(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       for (const x of result.expansions) app.debug(`"${x.word}" also matches: ${x.to.join(', ')}`);
       if (!result.hits.length) {
+        // Like grep: exit status 1. JSON readers still get a valid (empty) array.
+        if (flags.json) app.ctx.stdout.write('[]\n');
         app.info(`notes: no notes match ${JSON.stringify(words.join(' '))}`);
         return 1;
       }

@@ -155,6 +155,7 @@ describe('notes search: output', () => {
   it('no hit: exit 1 and one line on stderr', async () => {
     const r = await search(['zebrafish']);
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'notes: no notes match "zebrafish"\n' });
+    expect(await search(['zebrafish', '--json'])).toEqual({ code: 1, stdout: '[]\n', stderr: 'notes: no notes match "zebrafish"\n' });
   });
 
   it.each([[['']], [['!!!']], [['--', '-kafka']], [['--', '-kafka', '-tag:epics']]])('%j is a usage error (exit 2)', async (args) => {
