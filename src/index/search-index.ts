@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Note } from '../core/note.js';
 import { NoteParseError } from '../core/errors.js';
 import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
@@ -32,9 +32,9 @@ export const SCHEMA_VERSION = '3';
 
 /** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
 export function cacheDir(env: Record<string, string | undefined>): string {
-  if (env.NOTES_CACHE_DIR) return env.NOTES_CACHE_DIR;
+  if (env.NOTES_CACHE_DIR) return resolve(env.NOTES_CACHE_DIR);
   const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-  return join(base, 'notes');
+  return resolve(base, 'notes');
 }
 
 /** The index file of a notebook: keyed by a hash of the root's real path. */
