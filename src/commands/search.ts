@@ -71,6 +71,8 @@ async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIn
       return await fn(ix);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      // Removed under us (`notes index --rebuild` in another process): open the new one.
+      if (code === 'SQLITE_READONLY_DBMOVED' && attempt < 2) continue;
       const unwritable = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'].includes(code ?? '');
       if (attempt >= 2 || !(isCorruption(err) || (unwritable && file !== ':memory:'))) {
         if (isCorruption(err)) throw new NotesError(`the search index ${file} is still unreadable after a rebuild`, { hint: `remove it and try again: rm ${file}`, cause: err });

@@ -75,4 +75,19 @@ describe.skipIf(!existsSync(join(BIN, '../../dist/notes.js')))('notes search: tw
       db.close();
     }
   });
+
+  it('searches keep working while another process rebuilds the index', async () => {
+    const { nb, cache } = s;
+    const env = { NOTES_CACHE_DIR: cache };
+    expect((await start([BIN, 'index'], nb, env)).code).toBe(0);
+    for (let round = 0; round < 3; round++) {
+      const runs = await Promise.all([
+        start([BIN, 'index', '--rebuild'], nb, env),
+        start([BIN, 'search', 'kafka', '--paths', '--limit', '1000'], nb, env),
+        start([BIN, 'search', 'detectors', '--paths', '--limit', '1000'], nb, env),
+      ]);
+      for (const r of runs) expect({ code: r.code, stderr: r.stderr.replace(/^notes: index of .*\n/, '') }).toEqual({ code: 0, stderr: '' });
+      expect(runs[1]!.stdout.split('\n').filter((l) => l.startsWith('bulk/'))).toHaveLength(400);
+    }
+  });
 });
