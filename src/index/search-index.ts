@@ -131,6 +131,9 @@ const VOCAB_REBUILD_AT = 500;
 const BATCH = 500;
 
 
+/** TOML integers beyond 2^53 come back from @iarna/toml as BigInt, which JSON cannot hold: keep their digits. */
+const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
 const parseList = (s: string | null): string[] => (s ? (JSON.parse(s) as string[]) : []);
 
 /** The note a row stands for (no body: enough for filters, sorting and output). */
@@ -308,8 +311,10 @@ export class SearchIndex {
     try {
       parsed = parseNote(path, decodeNote(bytes, path));
     } catch (err) {
-      if (!(err instanceof NoteParseError)) throw err;
-      parsed = { path, line: err.line, reason: err.reason, hint: err.hint };
+      // Whatever a note holds, it must not stop the others from being indexed.
+      parsed = err instanceof NoteParseError
+        ? { path, line: err.line, reason: err.reason, hint: err.hint }
+        : { path, reason: `cannot be read (${(err as Error)?.message ?? String(err)})` };
     }
     const id = this.store(row?.id, path, stamp, hash, parsed, stats);
     if (!('reason' in parsed)) {
@@ -331,7 +336,7 @@ export class SearchIndex {
       note ? JSON.stringify(note.tags) : null, note ? JSON.stringify(note.categories) : null,
       note ? Number(note.draft) : null, note?.weight ?? null, note?.menuTitle ?? null, note?.linkTitle ?? null,
       note?.section ?? null, note ? Number(note.isSection) : null, note?.format ?? null, note?.bodyLine ?? null,
-      note ? JSON.stringify(note.frontMatter) : null,
+      note ? JSON.stringify(note.frontMatter, jsonSafe) : null,
     ];
     const cols = 'path, dir, stamp, hash, problem, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter';
     if (id === undefined) {

@@ -164,6 +164,12 @@ describe('notes search: output', () => {
     expect(r.stderr).toMatch(/^notes: error: the search query/);
   });
 
+  it('indexes a note whose front matter holds an integer too big for JSON', async () => {
+    writeFileSync(join(s.nb, 'big.md'), '+++\ntitle = "Big"\nserial = 12345678901234567890\n+++\n- a quasar\n');
+    const r = await search(['quasar', '--paths']);
+    expect(r).toEqual({ code: 0, stdout: 'big.md\n', stderr: '' });
+  });
+
   it('reports unreadable notes once each and still searches the rest', async () => {
     writeFileSync(join(s.nb, 'broken.md'), '+++\ntitle = "kafka\n+++\nkafka\n');
     const r = await search(['kafka']);
