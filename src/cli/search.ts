@@ -55,14 +55,15 @@ export function registerSearch(program: Command, r: Registrar): void {
 Query language:
   kafka epics          notes holding both words (or words one or two typos away)
   "event formation"    the exact phrase (a quoted shell argument with spaces is a phrase too)
-  -epics               leave out notes holding the word
+  -epics               leave out notes holding the word (quote the whole query, or put it after --)
   tag:kafka title:day  the word in the tags / the title only
 Exit status: 0 when notes were found, 1 when none, 2 on a usage error.
 
 Examples:
   notes search kafak
-  notes search '"event formation"' --since 2023-09-01
-  notes search slurm -gpfs --paths | xargs grep -n cores`)
+  notes search "event formation" --since 2023-09-01
+  notes search 'slurm -gpfs' --paths | xargs grep -n cores
+  notes search --json tag:kafka -- -epics`)
     .action(r.action(async (app, words: string[], flags: SearchFlags) => {
       const filter = toFilter(flags, app.ctx.now());
       const [{ searchNotes }, { queryFromArgs }] = await Promise.all([import('../commands/search.js'), import('../core/search-query.js')]);
