@@ -101,6 +101,21 @@ describe('notes search: ranking', () => {
     expect(hits[1]!.path).toBe('lab-2023/2023-09-05.md'); // in its body only
   });
 
+  // The body note holds the word three times, the other once (twice for a
+  // heading or a name, which are body text too): only the column weights
+  // can put the other first.
+  it.each([
+    ['the title', '+++\ntitle = "Zeppelin"\ndate = 2020-01-01\n+++\nsome other words here\n'],
+    ['a heading', '+++\ndate = 2020-01-01\n+++\n# Zeppelin\n\nsome words here, and more words, and more words to make it as long\n'],
+    ['a top-level bullet', '+++\ndate = 2020-01-01\n+++\n- Zeppelin\n  - some words here\n'],
+    ['a tag', '+++\ntags = ["zeppelin"]\ndate = 2020-01-01\n+++\nsome words here\n'],
+    ["a person's name", '+++\ndate = 2020-01-01\n+++\n- met Ada Zeppelin (mailto:ada@example.org)\n'],
+  ])('ranks a word in %s above the same word in body text', async (_what, text) => {
+    writeFileSync(join(s.nb, 'a-body.md'), '+++\ntitle = "Body"\ndate = 2030-01-01\n+++\nzeppelin here\n  - zeppelin there\n  - and zeppelin\n');
+    writeFileSync(join(s.nb, 'b-special.md'), text);
+    expect(await paths('zeppelin', '--exact')).toEqual(['b-special.md', 'a-body.md']);
+  });
+
   it('lets the more recent note win a tie', async () => {
     writeFileSync(join(s.nb, 'old.md'), '+++\ntitle = "x"\ndate = 2020-01-01\n+++\nzeppelin\n');
     writeFileSync(join(s.nb, 'new.md'), '+++\ntitle = "x"\ndate = 2025-01-01\n+++\nzeppelin\n');
