@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotesError } from '../core/errors.js';
 import { matchesFilter, noteDay, type NoteFilter } from '../core/filter.js';
-import { candidateLengths, expandWord, isFuzzyWord } from '../core/fuzzy.js';
+import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
 import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
 import { IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
@@ -101,7 +101,7 @@ function expandTerms(ix: SearchIndex, q: ParsedQuery): Map<QueryTerm, string[]> 
   if (!words.length) return out;
   for (const t of words) {
     const word = t.tokens[0]!;
-    out.set(t, expandWord(word, ix.vocabulary(...candidateLengths(word))).filter((w) => ix.docs(w) > 0));
+    out.set(t, expandWord(word, ix.vocabulary(word, allowedTypos([...word].length))).filter((w) => ix.docs(w) > 0));
   }
   return out;
 }

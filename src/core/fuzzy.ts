@@ -55,11 +55,25 @@ export function isFuzzyWord(token: string): boolean {
   return allowedTypos([...token].length) > 0 && /^\p{L}+$/u.test(token);
 }
 
-/** The length window of vocabulary words worth comparing with `token`. */
-export function candidateLengths(token: string): [number, number] {
-  const n = [...token].length;
-  const k = allowedTypos(n);
-  return [n - k, n + k];
+/**
+ * The letters of a word as a 31-bit set (each letter hashed to a bit). Words
+ * at most k typos apart differ in at most 2k of these bits: a typo changes at
+ * most two letters of the set, and letters sharing a bit only make the
+ * difference smaller. The index stores it per word so that SQLite can skip
+ * most of the vocabulary before any of it reaches JavaScript.
+ */
+export function letterSignature(word: string): number {
+  let sig = 0;
+  for (let i = 0; i < word.length; i++) sig |= 1 << (word.charCodeAt(i) % 31);
+  return sig;
+}
+
+/** The number of letter-set bits that differ between two signatures. */
+export function signatureDistance(a: number, b: number): number {
+  let x = (a ^ b) >>> 0;
+  let n = 0;
+  while (x) { x &= x - 1; n++; }
+  return n;
 }
 
 const scratch = new Int32Array(65536);

@@ -21,14 +21,14 @@ import type { Note } from '../core/note.js';
 import { NoteParseError } from '../core/errors.js';
 import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
 import { tokenize } from '../core/search-query.js';
-import type { VocabWord } from '../core/fuzzy.js';
+import { letterSignature, signatureDistance, type VocabWord } from '../core/fuzzy.js';
 import { fingerprint, scanNotebook, splitPath, type ScanResult } from './scan.js';
 import type { NoteProblem } from '../store/notebook.js';
 
 type DB = Database.Database;
 
 /** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 
 /** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
 export function cacheDir(env: Record<string, string | undefined>): string {
@@ -118,7 +118,7 @@ CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NU
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(${COLUMNS.join(', ')},
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
-CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (len, term)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL, sig INTEGER NOT NULL, PRIMARY KEY (len, term)) WITHOUT ROWID;
 `;
 
 /** The note parser, loaded on demand. */
@@ -178,6 +178,7 @@ export class SearchIndex {
     if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
     const db = new Database(file, { timeout: 120_000 });
     try {
+      db.function('notes_sig_distance', { deterministic: true }, (a, b) => signatureDistance(Number(a), Number(b)));
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       const ix = new SearchIndex(db, file, root);
@@ -361,9 +362,9 @@ export class SearchIndex {
   private rebuildVocabulary(): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM terms');
-      const insert = this.db.prepare('INSERT INTO terms(term, len, docs) VALUES (?, ?, ?)');
+      const insert = this.db.prepare('INSERT INTO terms(term, len, docs, sig) VALUES (?, ?, ?, ?)');
       for (const r of this.db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[]) {
-        if (VOCAB_WORD.test(r.term)) insert.run(r.term, [...r.term].length, r.doc);
+        if (VOCAB_WORD.test(r.term)) insert.run(r.term, [...r.term].length, r.doc, letterSignature(r.term));
       }
     }).immediate();
   }
@@ -376,14 +377,19 @@ export class SearchIndex {
   private patchVocabulary(words: Set<string>): void {
     if (!words.size) return;
     this.db.transaction(() => {
-      const add = this.db.prepare('INSERT OR IGNORE INTO terms(len, term, docs) VALUES (?, ?, 1)');
-      for (const w of words) add.run([...w].length, w);
+      const add = this.db.prepare('INSERT OR IGNORE INTO terms(len, term, docs, sig) VALUES (?, ?, 1, ?)');
+      for (const w of words) add.run([...w].length, w, letterSignature(w));
     }).immediate();
   }
 
-  /** Vocabulary words of `lo` to `hi` letters. */
-  vocabulary(lo: number, hi: number): VocabWord[] {
-    return this.db.prepare('SELECT term, docs FROM terms WHERE len BETWEEN ? AND ?').all(lo, hi) as VocabWord[];
+  /**
+   * The vocabulary words `word` may be a typo of, as far as their length and
+   * letters tell (see letterSignature): the candidates fuse.js then compares.
+   */
+  vocabulary(word: string, typos: number): VocabWord[] {
+    const n = [...word].length;
+    return this.db.prepare('SELECT term, docs FROM terms WHERE len BETWEEN ? AND ? AND notes_sig_distance(sig, ?) <= ?')
+      .all(n - typos, n + typos, letterSignature(word), 2 * typos) as VocabWord[];
   }
 
   /** How many notes hold `term` (0 when none). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTypos, closeLetters, expandWord, isFuzzyWord, typoDistance } from '../../src/core/fuzzy.js';
+import { allowedTypos, closeLetters, expandWord, isFuzzyWord, letterSignature, signatureDistance, typoDistance } from '../../src/core/fuzzy.js';
 
 const vocab = ['kafka', 'kafkas', 'kafkaesque', 'fake', 'flake', 'selknaes', 'slurm', 'slurmd', 'epics', 'event', 'events',
   'formation', 'information', 'scicat', 'gpfs', 'holmqvist', 'template', 'templates', 'temple', 'cores', 'core']
@@ -66,4 +66,36 @@ describe('allowedTypos / isFuzzyWord / closeLetters', () => {
     '%s ~ %s within %i: %s', (a, b, k, yes) => {
       expect(closeLetters(a, b, k)).toBe(yes);
     });
+});
+
+describe('letterSignature / signatureDistance', () => {
+  it.each([
+    ['kafka', 'kafak', 0], ['slurn', 'slurm', 2], ['selknas', 'selknaes', 0], ['kafka', 'kafkas', 1], ['kafka', 'slurm', 8],
+  ])('%s vs %s: %i bits', (a, b, bits) => {
+    expect(signatureDistance(letterSignature(a), letterSignature(b))).toBe(bits);
+  });
+
+  it('never rules out a word within k typos (random edits)', () => {
+    let seed = 42;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const letters = 'abcdefghijklmnopqrstuvwxyzæøåé';
+    for (let i = 0; i < 2000; i++) {
+      const len = 4 + rand(8);
+      const word = Array.from({ length: len }, () => letters[rand(letters.length)]).join('');
+      let typo = word;
+      const k = 1 + rand(2);
+      for (let e = 0; e < k; e++) {
+        const at = rand(typo.length);
+        const c = letters[rand(letters.length)]!;
+        const kind = rand(4);
+        typo = kind === 0 ? typo.slice(0, at) + c + typo.slice(at + 1)
+          : kind === 1 ? typo.slice(0, at) + typo.slice(at + 1)
+            : kind === 2 ? typo.slice(0, at) + c + typo.slice(at)
+              : typo.slice(0, at) + (typo[at + 1] ?? '') + typo[at] + typo.slice(at + 2);
+      }
+      const d = typoDistance(word, typo);
+      expect(signatureDistance(letterSignature(word), letterSignature(typo)), `${word} -> ${typo}`).toBeLessThanOrEqual(2 * d);
+      expect(closeLetters(word, typo, d), `${word} -> ${typo}`).toBe(true);
+    }
+  });
 });
