@@ -94,6 +94,15 @@ async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIn
   }
 }
 
+/**
+ * NOTES_INDEX_SCAN=find|walk forces how the notebook is listed (tests and
+ * benchmarks); by default GNU find for large notebooks, Node for small ones.
+ */
+function scanMethod(env: IndexAccess['env']): 'find' | 'walk' | 'auto' {
+  const v = env.NOTES_INDEX_SCAN;
+  return v === 'find' || v === 'walk' ? v : 'auto';
+}
+
 /** For each single-word term (and `--exact` off), the real words it may be a typo of. */
 function expandTerms(ix: SearchIndex, q: ParsedQuery): Map<QueryTerm, string[]> {
   const out = new Map<QueryTerm, string[]>();
@@ -143,7 +152,7 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
   return withIndex(nb, opts, async (ix) => {
     let t = performance.now();
     const lap = () => { const was = t; t = performance.now(); return Math.round(t - was); };
-    const refresh = await ix.refresh(opts.onProgress);
+    const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
     const timings = { refresh: lap(), expand: 0, query: 0, lines: 0 };
     const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
     timings.expand = lap();
@@ -202,7 +211,7 @@ export interface IndexResult {
 /** `notes index`: refreshes (or rebuilds) the index and says how big it is. */
 export async function indexNotes(nb: Notebook, opts: IndexOptions): Promise<IndexResult> {
   return withIndex(nb, opts, async (ix) => {
-    const refresh = await ix.refresh(opts.onProgress);
+    const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
     ix.db.pragma('wal_checkpoint(TRUNCATE)');
     let bytes = 0;
     for (const f of [ix.file, `${ix.file}-wal`]) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;

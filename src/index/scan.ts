@@ -65,7 +65,15 @@ function add(folders: Map<string, FolderScan>, path: string, stamp: string): voi
   f.set(name, stamp);
 }
 
+/** A time in nanoseconds as GNU find's %T@ prints it, so that both listings give the same stamps. */
+export function findTime(ns: bigint): string {
+  return `${ns / 1_000_000_000n}.${(ns % 1_000_000_000n).toString().padStart(9, '0')}0`;
+}
+
 let findWorks: boolean | undefined;
+
+/** From about this many notes on, GNU find lists faster than Node. */
+export const FIND_FROM = 2000;
 
 /** The GNU find listing, or null when find is missing, fails, or meets a symlink that matters. */
 function scanWithFind(root: string): Map<string, FolderScan> | null {
@@ -89,15 +97,19 @@ function scanWithFind(root: string): Map<string, FolderScan> | null {
   return folders;
 }
 
-/** Lists the notes of the notebook at `root` with their stamps. */
-export function scanNotebook(root: string): ScanResult {
-  const found = scanWithFind(root);
+/**
+ * Lists the notes of the notebook at `root` with their stamps. For a small
+ * notebook (`expected` notes, from the last listing) starting find costs
+ * more than it saves.
+ */
+export function scanNotebook(root: string, expected = Infinity): ScanResult {
+  const found = expected >= FIND_FROM ? scanWithFind(root) : null;
   if (found) return { folders: found, problems: [], method: 'find' };
   const { files, problems } = walkNotes(root);
   const folders = new Map<string, FolderScan>();
   for (const path of files) {
-    const st = statSync(join(root, path), { throwIfNoEntry: false });
-    if (st) add(folders, path, `${st.mtimeMs} ${st.ctimeMs} ${st.size}`);
+    const st = statSync(join(root, path), { bigint: true, throwIfNoEntry: false });
+    if (st) add(folders, path, `${findTime(st.mtimeNs)} ${findTime(st.ctimeNs)} ${st.size}`);
   }
   return { folders, problems: problems.map((p) => ({ ...p })), method: 'walk' };
 }

@@ -227,9 +227,12 @@ export class SearchIndex {
    * reads only the notes that are new or whose stamp changed, re-indexes
    * them when their content hash changed, and drops deleted ones.
    */
-  async refresh(onProgress?: (done: number, total: number) => void): Promise<RefreshStats> {
-    const scan = scanNotebook(this.root);
+  async refresh(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<RefreshStats> {
     const stored = new Map((this.db.prepare('SELECT dir, fingerprint FROM folders').raw().all() as [string, string][]));
+    // A fingerprint starts with its folder's note count.
+    let expected = 0;
+    for (const print of stored.values()) expected += parseInt(print, 10);
+    const scan = scanNotebook(this.root, scanWith === 'find' ? Infinity : scanWith === 'walk' ? 0 : stored.size ? expected : Infinity);
     const dirty: string[] = [];
     for (const [dir, files] of scan.folders) if (stored.get(dir) !== fingerprint(files)) dirty.push(dir);
     for (const dir of stored.keys()) if (!scan.folders.has(dir)) dirty.push(dir);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, copyOf, run } from '../helpers/run.js';
@@ -10,7 +10,10 @@ import { indexFile } from '../../src/index/search-index.js';
 const s = useSearchNotebook();
 
 const search = (args: string[], env: Record<string, string> = {}) =>
-  run(['search', ...args], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache, ...env } });
+  run(['search', ...args], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache, ...extraEnv, ...env } });
+/** Extra environment for every search of the current test. */
+let extraEnv: Record<string, string> = {};
+beforeEach(() => { extraEnv = {}; });
 const paths = async (...args: string[]) => {
   const r = await search(['--paths', ...args]);
   return r.stdout.split('\n').filter(Boolean);
@@ -221,6 +224,7 @@ describe('notes search: the index', () => {
   });
 
   it.each(['find', 'walk'])('sees a note added, edited, renamed and deleted (notebook listed with %s)', async (method) => {
+    extraEnv = { NOTES_INDEX_SCAN: method };
     if (method === 'walk') {
       // A symlinked folder makes the index list the notebook with walkNotes.
       mkdirSync(join(s.cache, 'elsewhere'));
@@ -228,7 +232,7 @@ describe('notes search: the index', () => {
       symlinkSync(join(s.cache, 'elsewhere'), join(s.nb, 'linked'));
       expect(await paths('linked')).toEqual(['linked/outside.md']);
     }
-    const v = await run(['search', '-v', 'kafka'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
+    const v = await search(['-v', 'kafka'], { NOTES_INDEX_SCAN: method });
     if (method === 'walk' || process.env.NOTES_REQUIRE_EXTERNAL || process.platform === 'linux') expect(v.stderr).toContain(`(listed with ${method})`);
     expect((await search(['zeppelin'])).code).toBe(1);
     writeFileSync(join(s.nb, 'added.md'), '+++\ntitle = "Added"\n+++\n- a zeppelin over the hall\n');
@@ -249,7 +253,8 @@ describe('notes search: the index', () => {
     expect((await search(['zeppelin'])).code).toBe(1);
   });
 
-  it('sees an edit that keeps the size and the modification time', async () => {
+  it.each(['find', 'walk'])('sees an edit that keeps the size and the modification time (listed with %s)', async (method) => {
+    extraEnv = { NOTES_INDEX_SCAN: method };
     const two = join(s.nb, 'lab-2023/2023-09-06.md');
     await search(['slurm']);
     const t = new Date('2023-09-06T12:00:00Z');

@@ -55,11 +55,22 @@ describe('scanNotebook', () => {
     } finally { c.cleanup(); }
   });
 
+  it.skipIf(!gnuFind && !process.env.NOTES_REQUIRE_EXTERNAL)('gives the same stamps with GNU find and with Node', () => {
+    const c = setup();
+    try {
+      const byFind = scanNotebook(c.dir, Infinity);
+      const byWalk = scanNotebook(c.dir, 0);
+      expect([byFind.method, byWalk.method]).toEqual(['find', 'walk']);
+      expect(byWalk.folders).toEqual(byFind.folders);
+      expect([...byFind.folders.get('lab-2023')!.values()][0]).toMatch(/^\d+\.\d{10} \d+\.\d{10} \d+$/);
+    } finally { c.cleanup(); }
+  });
+
   it('falls back to walkNotes when a folder is a symlink (followed once, by real path)', () => {
     const c = setup();
     try {
       symlinkSync(join(c.dir, 'lab-2023'), join(c.dir, 'linked'));
-      const r = scanNotebook(c.dir);
+      const r = scanNotebook(c.dir, Infinity);
       expect(r.method).toBe('walk');
       expect(listed(r)).toEqual(walkNotes(c.dir).files.sort());
       expect(listed(r)).toContain('UPPER.MD');
