@@ -411,6 +411,11 @@ export class SearchIndex {
       .iterate(expression) as IterableIterator<IndexHit>;
   }
 
+  /** Every readable note, as stored (no body), by path. */
+  notes(): Note[] {
+    return (this.db.prepare('SELECT * FROM notes WHERE problem IS NULL ORDER BY path').all() as NoteRow[]).map(rowToNote);
+  }
+
   /** The notes that could not be read when last indexed. */
   problems(): NoteProblem[] {
     return (this.db.prepare('SELECT problem FROM notes WHERE problem IS NOT NULL ORDER BY path').pluck().all() as string[])
