@@ -10,6 +10,7 @@ import { registerInit } from './init.js';
 import { registerNew } from './new.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerSearch } from './search.js';
 import { registerTag } from './tag.js';
 import { registerCapture } from './capture.js';
 import { registerVisit } from './visit.js';
@@ -64,7 +65,7 @@ Examples:
       };
     },
   };
-  const commands = [registerInit, registerNew, registerList, registerShow, registerTag, registerCapture,
+  const commands = [registerInit, registerNew, registerList, registerShow, registerSearch, registerTag, registerCapture,
     registerVisit, registerPeople, registerTodo, registerLinks, registerDoctor, registerCompletion];
   for (const register of commands) register(program, registrar);
   return program;

@@ -1,0 +1,234 @@
+/**
+ * `notes search` and `notes index`: ranked, typo-tolerant full-text search
+ * over the persisted index (refreshed first), and maintenance of that index.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotesError } from '../core/errors.js';
+import { matchesFilter, noteDay, type NoteFilter } from '../core/filter.js';
+import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
+import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
+import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
+import { IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
+import type { Notebook, NoteProblem } from '../store/notebook.js';
+import type { Note } from '../core/note.js';
+
+/** How the index is found and what it may say while working. */
+export interface IndexAccess {
+  env: Record<string, string | undefined>;
+  /** Called while many notes are (re)indexed. */
+  onProgress?: (done: number, total: number) => void;
+  /** A warning for the user (the index was rebuilt, or kept in memory). */
+  warn: (message: string, hint?: string) => void;
+}
+
+export interface SearchOptions extends IndexAccess {
+  query: string;
+  /** No fuzzy matching: only the words as typed. */
+  exact?: boolean;
+  filter: NoteFilter;
+  limit: number;
+}
+
+/** One note found, best first. */
+export interface SearchHit {
+  /** Relative to the notebook root, `/` separators. */
+  path: string;
+  title: string;
+  /** The date as written in the front matter. */
+  date: string | null;
+  /** The calendar day (YYYY-MM-DD) of the note, for display. */
+  day: string | null;
+  /** Higher is better, relative to the best hit: exact hits score in (1, 2], fuzzy-only hits in (0, 1]. */
+  score: number;
+  /** True when the note matched the words as typed (not only their fuzzy expansions). */
+  exact: boolean;
+  matches: MatchedLine[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  problems: NoteProblem[];
+  /** The words each fuzzy query word was expanded to (for --verbose). */
+  expansions: { word: string; to: string[] }[];
+  refresh: RefreshStats;
+  indexFile: string;
+  /** Milliseconds spent in each phase (for --verbose). */
+  timings: Record<'refresh' | 'expand' | 'query' | 'lines', number>;
+}
+
+/**
+ * Runs `fn` with the notebook's index open. An index that cannot be opened
+ * or turns out corrupt is deleted and rebuilt (with a warning); when the
+ * cache folder cannot be written at all, a throwaway in-memory index is used.
+ */
+async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>, rebuild = false): Promise<T> {
+  let file = indexFile(nb.root, access.env);
+  if (rebuild) removeIndex(file);
+  for (let attempt = 0; ; attempt++) {
+    let ix: SearchIndex | undefined;
+    try {
+      ix = SearchIndex.open(file, nb.root);
+      return await fn(ix);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Removed under us (`notes index --rebuild` in another process): open the new one.
+      if (code === 'SQLITE_READONLY_DBMOVED' && attempt < 2) continue;
+      const unwritable = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'].includes(code ?? '');
+      if (attempt >= 2 || !(isCorruption(err) || (unwritable && file !== ':memory:'))) {
+        if (isCorruption(err)) throw new NotesError(`the search index ${file} is still unreadable after a rebuild`, { hint: `remove it and try again: rm ${file}`, cause: err });
+        throw err;
+      }
+      ix?.close();
+      ix = undefined;
+      if (unwritable) {
+        access.warn(`cannot write the search index in ${file} (${code}); using a temporary one`, 'set NOTES_CACHE_DIR to a writable folder');
+        file = ':memory:';
+      } else {
+        // An index from another version of notes is rebuilt silently; a damaged one with a warning.
+        if (!(err instanceof IndexSchemaError)) access.warn(`the search index ${file} was unreadable (${(err as Error).message}); rebuilding it`);
+        removeIndex(file);
+      }
+    } finally {
+      ix?.close();
+    }
+  }
+}
+
+/**
+ * NOTES_INDEX_SCAN=find|walk forces how the notebook is listed (tests and
+ * benchmarks); by default GNU find for large notebooks, Node for small ones.
+ */
+function scanMethod(env: IndexAccess['env']): 'find' | 'walk' | 'auto' {
+  const v = env.NOTES_INDEX_SCAN;
+  return v === 'find' || v === 'walk' ? v : 'auto';
+}
+
+/** For each single-word term (and `--exact` off), the real words it may be a typo of. */
+function expandTerms(ix: SearchIndex, q: ParsedQuery): Map<QueryTerm, string[]> {
+  const out = new Map<QueryTerm, string[]>();
+  const words = q.positive.filter((t) => !t.phrase && isFuzzyWord(t.tokens[0]!));
+  if (!words.length) return out;
+  for (const t of words) {
+    const word = t.tokens[0]!;
+    out.set(t, expandWord(word, ix.vocabulary(word, allowedTypos([...word].length))).filter((w) => ix.docs(w) > 0));
+  }
+  return out;
+}
+
+/** bm25 ranks of two hits this close (relatively) are a tie, which the more recent note wins. */
+const TIE = 1e-6;
+
+interface Found {
+  note: ReturnType<typeof rowToNote>;
+  rank: number;
+  exact: boolean;
+}
+
+/** Best first: bm25 rank (lower is better), the more recent note on a tie, then the path. */
+function byRank(a: Found, b: Found): number {
+  if (Math.abs(a.rank - b.rank) > TIE * Math.max(Math.abs(a.rank), Math.abs(b.rank))) return a.rank - b.rank;
+  const ta = a.note.instant?.getTime() ?? -Infinity;
+  const tb = b.note.instant?.getTime() ?? -Infinity;
+  return tb - ta || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0);
+}
+
+/**
+ * A score that is higher for better hits: bm25 relative to the best hit of
+ * its tier, plus 1 for exact hits, so exact hits (1, 2] come before fuzzy
+ * ones (0, 1].
+ */
+function scores(found: Found[]): number[] {
+  const best = (exact: boolean) => Math.max(0, ...found.filter((f) => f.exact === exact).map((f) => -f.rank));
+  const top = { true: best(true), false: best(false) };
+  return found.map((f) => {
+    const b = top[`${f.exact}`];
+    return Math.round(((f.exact ? 1 : 0) + (b > 0 ? -f.rank / b : 1)) * 1e4) / 1e4;
+  });
+}
+
+/** Searches the notebook: refreshes the index, then ranks exact hits above fuzzy ones. */
+export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<SearchResult> {
+  const q = parseQuery(opts.query);
+  return withIndex(nb, opts, async (ix) => {
+    let t = performance.now();
+    const lap = () => { const was = t; t = performance.now(); return Math.round(t - was); };
+    const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
+    const timings = { refresh: lap(), expand: 0, query: 0, lines: 0 };
+    const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
+    timings.expand = lap();
+    const exactExpr = ftsExpression(q);
+    const fuzzyExpr = [...expanded.values()].some((x) => x.length) ? ftsExpression(q, (t) => expanded.get(t) ?? []) : null;
+    const found: Found[] = [];
+    const seen = new Set<number>();
+    for (const [expr, exact] of [[exactExpr, true], [fuzzyExpr, false]] as const) {
+      if (!expr || found.length >= opts.limit) continue;
+      const tier: Found[] = [];
+      for (const hit of ix.hits(expr)) {
+        if (seen.has(hit.id) || hit.problem) continue;
+        const note = rowToNote(hit);
+        if (!matchesFilter(note, opts.filter)) continue;
+        seen.add(hit.id);
+        tier.push({ note, rank: hit.rank, exact });
+        if (found.length + tier.length >= opts.limit) break;
+      }
+      found.push(...tier.sort(byRank));
+    }
+    const score = scores(found);
+    timings.query = lap();
+    const matcher = lineMatcher(q, (i) => expanded.get(q.positive[i]!) ?? []);
+    const hits = found.map(({ note: row, exact }, i): SearchHit => {
+      let matches: MatchedLine[] = [];
+      try {
+        matches = matchingLines(readFileSync(join(nb.root, row.path), 'utf8'), matcher, row.bodyLine);
+      } catch { /* deleted since the refresh: still a hit, without lines */ }
+      return { path: row.path, title: row.title, date: row.date, day: noteDay(row), score: score[i]!, exact, matches };
+    });
+    timings.lines = lap();
+    return {
+      hits,
+      timings,
+      problems: [...refresh.walkProblems, ...ix.problems()],
+      expansions: [...expanded].filter(([, to]) => to.length).map(([t, to]) => ({ word: t.tokens[0]!, to })),
+      refresh,
+      indexFile: ix.file,
+    };
+  });
+}
+
+/**
+ * The notebook's notes as the (refreshed) index holds them: the normalized
+ * metadata of `loadNotes` without reading or parsing any unchanged note, and
+ * without bodies. For commands that only filter and sort (`list` could use
+ * it: hugo-docs, 992 pages, parses in ~300 ms).
+ */
+export async function indexedNotes(nb: Notebook, access: IndexAccess): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
+  return withIndex(nb, access, async (ix) => {
+    const refresh = await ix.refresh(access.onProgress, scanMethod(access.env));
+    return { notes: ix.notes(), problems: [...refresh.walkProblems, ...ix.problems()] };
+  });
+}
+
+export interface IndexOptions extends IndexAccess {
+  /** Drop the index and build it again from the notes. */
+  rebuild?: boolean;
+}
+
+export interface IndexResult {
+  refresh: RefreshStats;
+  problems: NoteProblem[];
+  indexFile: string;
+  /** Size on disk in bytes (with its WAL), 0 for an in-memory index. */
+  bytes: number;
+}
+
+/** `notes index`: refreshes (or rebuilds) the index and says how big it is. */
+export async function indexNotes(nb: Notebook, opts: IndexOptions): Promise<IndexResult> {
+  return withIndex(nb, opts, async (ix) => {
+    const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
+    ix.db.pragma('wal_checkpoint(TRUNCATE)');
+    let bytes = 0;
+    for (const f of [ix.file, `${ix.file}-wal`]) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    return { refresh, problems: [...refresh.walkProblems, ...ix.problems()], indexFile: ix.file, bytes };
+  }, opts.rebuild);
+}

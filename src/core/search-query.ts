@@ -1,0 +1,127 @@
+/**
+ * The search query language, pure: tokenizing text the way the index's
+ * FTS5 `unicode61 remove_diacritics 2` tokenizer does, parsing a query
+ * (`plain words`, `"exact phrase"`, `-word`, `tag:x`, `title:x`), and turning
+ * it into an FTS5 MATCH expression once fuzzy expansions are known.
+ */
+import { UsageError } from './errors.js';
+
+/** A run of letters, digits (and combining marks, removed by normalization). */
+const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/** Lower case, diacritics removed: `Selknæs` stays `selknæs`, `Café` becomes `cafe`. */
+export function normalizeToken(raw: string): string {
+  return raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A token of a text and where it is (offsets into the original text). */
+export interface TokenSpan {
+  token: string;
+  start: number;
+  end: number;
+}
+
+/** The tokens of `text` with their positions, as the index sees them. */
+export function tokenSpans(text: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const token = normalizeToken(m[0]);
+    if (token) out.push({ token, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** The normalized tokens of `text`. */
+export function tokenize(text: string): string[] {
+  return tokenSpans(text).map((s) => s.token);
+}
+
+/** The fields a term may be restricted to. */
+export type QueryField = 'tag' | 'title';
+
+/** One term of a query. */
+export interface QueryTerm {
+  /** What the user typed for this term (without `-` and field prefix). */
+  raw: string;
+  /** Normalized tokens: one for a plain word, several for a phrase. */
+  tokens: string[];
+  /** A quoted phrase, or a word that the tokenizer splits (`event-formation`): matched exactly, in order. */
+  phrase: boolean;
+  field: QueryField | null;
+  /** `-word`: notes containing it are left out. */
+  negated: boolean;
+}
+
+export interface ParsedQuery {
+  terms: QueryTerm[];
+  /** The terms that must match. */
+  positive: QueryTerm[];
+  negative: QueryTerm[];
+}
+
+const FIELDS: Record<string, QueryField> = { tag: 'tag', tags: 'tag', title: 'title' };
+
+/**
+ * Parses a query. Throws UsageError when nothing is left to search for:
+ * an empty query, or one made only of exclusions.
+ */
+export function parseQuery(input: string): ParsedQuery {
+  const terms: QueryTerm[] = [];
+  const re = /(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))/g;
+  for (const m of input.matchAll(re)) {
+    const [, minus, fieldName, quoted, bare] = m;
+    const field = fieldName ? FIELDS[fieldName.toLowerCase()] ?? null : null;
+    // An unknown `foo:bar` is plain text.
+    let raw = quoted ?? bare ?? '';
+    if (fieldName && !field) raw = `${fieldName}:${raw}`;
+    const tokens = tokenize(raw);
+    if (!tokens.length) continue;
+    terms.push({ raw, tokens, phrase: quoted !== undefined || tokens.length > 1, field, negated: minus === '-' });
+  }
+  const positive = terms.filter((t) => !t.negated);
+  const negative = terms.filter((t) => t.negated);
+  if (!terms.length) {
+    throw new UsageError('the search query is empty', 'give words to search for, e.g. notes search kafka');
+  }
+  if (!positive.length) {
+    throw new UsageError('the search query only excludes words', 'add a word that must match, e.g. notes search kafka -epics');
+  }
+  return { terms, positive, negative };
+}
+
+/** The FTS5 column a field searches. */
+const COLUMN: Record<QueryField, string> = { tag: 'tags', title: 'title' };
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The FTS5 expression for a parsed query. `expansions(term)` gives the
+ * tokens a single-word term may also match (fuzzy); none for an exact search.
+ */
+export function ftsExpression(q: ParsedQuery, expansions: (t: QueryTerm) => string[] = () => []): string {
+  const one = (t: QueryTerm, fuzzy: boolean): string => {
+    let expr: string;
+    if (t.phrase) {
+      expr = quote(t.tokens.join(' '));
+    } else {
+      const alts = [t.tokens[0]!, ...(fuzzy ? expansions(t) : []).filter((x) => x !== t.tokens[0])];
+      expr = alts.length === 1 ? quote(alts[0]!) : `(${alts.map(quote).join(' OR ')})`;
+    }
+    return t.field ? `{${COLUMN[t.field]}} : ${expr}` : expr;
+  };
+  const pos = q.positive.map((t) => one(t, true)).join(' AND ');
+  if (!q.negative.length) return pos;
+  // Exclusions are exact: `-kafka` must not drop notes about "kafak".
+  return `(${pos}) NOT (${q.negative.map((t) => one(t, false)).join(' OR ')})`;
+}
+
+/**
+ * The query from the command line's words. A shell-quoted argument with
+ * spaces and no query syntax (`notes search "event formation"`) is a phrase;
+ * otherwise the arguments are joined and read in the query language.
+ */
+export function queryFromArgs(args: string[]): string {
+  return args
+    .map((a) => (/\s/.test(a.trim()) && !/["]|(^|\s)-\S|\b[A-Za-z]+:\S/.test(a) ? `"${a.trim()}"` : a))
+    .join(' ');
+}

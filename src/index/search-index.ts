@@ -1,0 +1,424 @@
+/**
+ * The persisted search index: one SQLite database per notebook, with an FTS5
+ * table of the notes' text and a table of their normalized metadata, kept in
+ * the user's cache folder (never in the notebook, never the source of truth:
+ * deleting it loses nothing). Like zk and dnote, it is refreshed from the
+ * files' modification times before each query; only new, changed (mtime,
+ * ctime or size differ, then the content hash differs) and deleted notes are
+ * read again.
+ *
+ * Concurrency: WAL mode lets searches read while another process writes;
+ * writes happen in short IMMEDIATE transactions that re-check each note
+ * inside the transaction, so two refreshing processes never index a note
+ * twice or lose an edit.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Note } from '../core/note.js';
+import { NoteParseError } from '../core/errors.js';
+import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
+import { tokenize } from '../core/search-query.js';
+import { letterSignature, signatureDistance, type VocabWord } from '../core/fuzzy.js';
+import { fingerprint, scanNotebook, splitPath, type ScanResult } from './scan.js';
+import type { NoteProblem } from '../store/notebook.js';
+
+type DB = Database.Database;
+
+/** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
+export const SCHEMA_VERSION = '4';
+
+/** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
+export function cacheDir(env: Record<string, string | undefined>): string {
+  if (env.NOTES_CACHE_DIR) return resolve(env.NOTES_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return resolve(base, 'notes');
+}
+
+/** The index file of a notebook: keyed by a hash of the root's real path. */
+export function indexFile(root: string, env: Record<string, string | undefined>): string {
+  let real = root;
+  try { real = realpathSync(root); } catch { /* keep as given */ }
+  const key = createHash('sha256').update(real).digest('hex').slice(0, 16);
+  return join(cacheDir(env), `index-${key}.sqlite`);
+}
+
+/** True for the errors that mean the database file is damaged or not a database. */
+export function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (err instanceof IndexSchemaError) return true;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
+}
+
+/** The index was written by another version of notes, or for another notebook. */
+export class IndexSchemaError extends Error {}
+
+/** Removes an index file and its WAL companions. */
+export function removeIndex(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try { unlinkSync(f); } catch { /* not there */ }
+  }
+}
+
+/** Counts of one refresh. */
+export interface RefreshStats {
+  /** Notes (and unreadable notes) in the index after the refresh. */
+  total: number;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Touched (stamp changed) but with the same content: only the stamp was updated. */
+  touched: number;
+  /** Folders or links the walk could not follow (not stored: found again on each walk). */
+  walkProblems: NoteProblem[];
+  /** How the notebook was listed: GNU find, or walking it from Node. */
+  scan: ScanResult['method'];
+}
+
+/** A row of the notes table. */
+export interface NoteRow {
+  id: number;
+  path: string;
+  problem: string | null;
+  title: string | null;
+  date: string | null;
+  instant: number | null;
+  tags: string | null;
+  categories: string | null;
+  draft: number | null;
+  weight: number | null;
+  menu_title: string | null;
+  link_title: string | null;
+  section: string | null;
+  is_section: number | null;
+  format: string | null;
+  body_line: number | null;
+  front_matter: string | null;
+}
+
+/** A hit of an FTS query, with bm25's rank (lower is better). */
+export interface IndexHit extends NoteRow {
+  rank: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS notes(
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, dir TEXT NOT NULL,
+  stamp TEXT NOT NULL, hash TEXT NOT NULL,
+  problem TEXT,
+  title TEXT, date TEXT, instant INTEGER, tags TEXT, categories TEXT, draft INTEGER, weight INTEGER,
+  menu_title TEXT, link_title TEXT, section TEXT, is_section INTEGER, format TEXT, body_line INTEGER,
+  front_matter TEXT);
+CREATE INDEX IF NOT EXISTS notes_dir ON notes(dir);
+CREATE INDEX IF NOT EXISTS notes_problem ON notes(path) WHERE problem IS NOT NULL;
+CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(${COLUMNS.join(', ')},
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
+CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL, sig INTEGER NOT NULL, PRIMARY KEY (len, term)) WITHOUT ROWID;
+`;
+
+/** The note parser, loaded on demand. */
+type NoteReader = Pick<typeof import('../core/note.js'), 'parseNote' | 'decodeNote'>;
+
+/** Words kept for fuzzy matching: letters only, 3 letters or more. */
+const VOCAB_WORD = /^\p{L}{3,}$/u;
+/** Above this many changed notes, the fuzzy vocabulary is rebuilt whole rather than patched. */
+const VOCAB_REBUILD_AT = 500;
+const BATCH = 500;
+
+
+/** TOML integers beyond 2^53 come back from @iarna/toml as BigInt, which JSON cannot hold: keep their digits. */
+const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
+const parseList = (s: string | null): string[] => (s ? (JSON.parse(s) as string[]) : []);
+
+/** The note a row stands for (no body: enough for filters, sorting and output). */
+export function rowToNote(r: NoteRow): Note {
+  return {
+    path: r.path,
+    title: r.title ?? r.path,
+    date: r.date,
+    instant: r.instant === null ? null : new Date(r.instant),
+    tags: parseList(r.tags),
+    categories: parseList(r.categories),
+    draft: !!r.draft,
+    weight: r.weight,
+    menuTitle: r.menu_title,
+    linkTitle: r.link_title,
+    section: r.section ?? '',
+    isSection: !!r.is_section,
+    format: r.format as Note['format'],
+    frontMatter: r.front_matter ? (JSON.parse(r.front_matter) as Record<string, unknown>) : {},
+    body: '',
+    bodyLine: r.body_line ?? 1,
+  };
+}
+
+export class SearchIndex {
+  readonly db: DB;
+  readonly file: string;
+  readonly root: string;
+
+  private constructor(db: DB, file: string, root: string) {
+    this.db = db;
+    this.file = file;
+    this.root = root;
+  }
+
+  /**
+   * Opens (creating if needed) the index of the notebook at `root` in `file`
+   * (':memory:' for a throwaway one). Throws an error `isCorruption` accepts
+   * when the file is damaged or from another schema.
+   */
+  static open(file: string, root: string): SearchIndex {
+    if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
+    const db = new Database(file, { timeout: 120_000 });
+    try {
+      db.function('notes_sig_distance', { deterministic: true }, (a, b) => signatureDistance(Number(a), Number(b)));
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      const ix = new SearchIndex(db, file, root);
+      ix.ensureSchema();
+      return ix;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  private ensureSchema(): void {
+    const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    if (hasMeta) {
+      const version = this.meta('schema');
+      if (version === SCHEMA_VERSION) return;
+      if (version !== undefined) throw new IndexSchemaError(`index schema ${version}, expected ${SCHEMA_VERSION}`);
+    }
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA);
+      if (this.meta('schema') === undefined) {
+        const set = this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)');
+        set.run('schema', SCHEMA_VERSION);
+        set.run('root', this.root);
+        this.db.prepare("INSERT INTO fts(fts, rank) VALUES ('rank', ?)").run(`bm25(${WEIGHTS.join(', ')})`);
+      }
+    }).immediate();
+  }
+
+  private meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Notes (readable or not) in the index. */
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n;
+  }
+
+  /**
+   * Brings the index up to date with the notebook: lists every note with its
+   * stamp (mtime, ctime, size); in the folders whose fingerprint changed,
+   * reads only the notes that are new or whose stamp changed, re-indexes
+   * them when their content hash changed, and drops deleted ones.
+   */
+  async refresh(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<RefreshStats> {
+    const stored = new Map((this.db.prepare('SELECT dir, fingerprint FROM folders').raw().all() as [string, string][]));
+    // A fingerprint starts with its folder's note count.
+    let expected = 0;
+    for (const print of stored.values()) expected += parseInt(print, 10);
+    const scan = scanNotebook(this.root, scanWith === 'find' ? Infinity : scanWith === 'walk' ? 0 : stored.size ? expected : Infinity);
+    const dirty: string[] = [];
+    for (const [dir, files] of scan.folders) if (stored.get(dir) !== fingerprint(files)) dirty.push(dir);
+    for (const dir of stored.keys()) if (!scan.folders.has(dir)) dirty.push(dir);
+    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
+    if (dirty.length) await this.apply(scan, dirty, stats, onProgress);
+    stats.total = this.count();
+    return stats;
+  }
+
+  private async apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const todo: { path: string; stamp: string }[] = [];
+    const gone: string[] = [];
+    const rowsOf = this.db.prepare('SELECT path, stamp FROM notes WHERE dir = ?').raw();
+    for (const dir of dirty) {
+      const files = scan.folders.get(dir) ?? new Map<string, string>();
+      const known = new Map(rowsOf.all(dir) as [string, string][]);
+      for (const [name, stamp] of files) {
+        const path = dir ? `${dir}/${name}` : name;
+        if (known.get(path) !== stamp) todo.push({ path, stamp });
+        known.delete(path);
+      }
+      gone.push(...known.keys());
+    }
+    const total = todo.length + gone.length;
+    // The note parser (gray-matter, js-yaml, @iarna/toml) is loaded only when a note must be read.
+    const reader: NoteReader = todo.length ? await import('../core/note.js') : { parseNote: () => { throw new Error('unreachable'); }, decodeNote: () => '' };
+    const vocab = todo.length < VOCAB_REBUILD_AT ? new Set<string>() : null;
+    for (let i = 0; i < todo.length; i += BATCH) {
+      this.db.transaction(() => {
+        todo.slice(i, i + BATCH).forEach((item, j) => {
+          this.update(reader, item.path, item.stamp, stats, vocab);
+          if ((i + j + 1) % 50 === 0) onProgress?.(i + j + 1, total);
+        });
+      }).immediate();
+    }
+    this.db.transaction(() => {
+      for (const path of gone) {
+        // Re-created meanwhile (by a rename back, say): the next refresh sees it.
+        if (existsSync(join(this.root, path))) continue;
+        if (this.remove(path)) stats.removed++;
+      }
+      // Fingerprints are computed from the rows as they now are, so they
+      // match a later scan exactly when every row is up to date.
+      const setPrint = this.db.prepare('INSERT OR REPLACE INTO folders(dir, fingerprint) VALUES (?, ?)');
+      const dropPrint = this.db.prepare('DELETE FROM folders WHERE dir = ?');
+      for (const dir of dirty) {
+        const rows = rowsOf.all(dir) as [string, string][];
+        if (!rows.length) dropPrint.run(dir);
+        else setPrint.run(dir, fingerprint(rows.map(([path, stamp]) => [splitPath(path)[1], stamp])));
+      }
+    }).immediate();
+    onProgress?.(total, total);
+    if (stats.added + stats.changed + stats.removed) {
+      if (!vocab) this.rebuildVocabulary();
+      else this.patchVocabulary(vocab);
+    }
+  }
+
+  /** (Re)indexes one note, re-checking inside the transaction what another process may have done. */
+  private update({ parseNote, decodeNote }: NoteReader, path: string, stamp: string, stats: RefreshStats, vocab: Set<string> | null): void {
+    const row = this.db.prepare('SELECT id, stamp, hash FROM notes WHERE path = ?').get(path) as
+      { id: number; stamp: string; hash: string } | undefined;
+    if (row?.stamp === stamp) return;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.root, path));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') { if (row && this.remove(path)) stats.removed++; return; }
+      this.store(row?.id, path, stamp, '', { path, reason: `cannot read (${code ?? (err as Error).message})` }, stats);
+      return;
+    }
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    if (row && row.hash === hash) {
+      this.db.prepare('UPDATE notes SET stamp = ? WHERE id = ?').run(stamp, row.id);
+      stats.touched++;
+      return;
+    }
+    let parsed: Note | NoteProblem;
+    try {
+      parsed = parseNote(path, decodeNote(bytes, path));
+    } catch (err) {
+      // Whatever a note holds, it must not stop the others from being indexed.
+      parsed = err instanceof NoteParseError
+        ? { path, line: err.line, reason: err.reason, hint: err.hint }
+        : { path, reason: `cannot be read (${(err as Error)?.message ?? String(err)})` };
+    }
+    const id = this.store(row?.id, path, stamp, hash, parsed, stats);
+    if (!('reason' in parsed)) {
+      const text = indexedText(parsed);
+      this.db.prepare(`INSERT INTO fts(rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`)
+        .run(id, ...COLUMNS.map((c) => text[c]));
+      if (vocab) for (const c of COLUMNS) for (const t of tokenize(text[c])) if (VOCAB_WORD.test(t)) vocab.add(t);
+    }
+  }
+
+  /** Writes a note's row (and drops its old text from the full-text table). Returns its id. */
+  private store(id: number | undefined, path: string, stamp: string, hash: string, n: Note | NoteProblem, stats: RefreshStats): number {
+    const problem = 'reason' in n;
+    const note = problem ? null : n;
+    const values = [
+      path, splitPath(path)[0], stamp, hash,
+      problem ? JSON.stringify(n) : null,
+      note?.title ?? null, note?.date ?? null, note?.instant ? note.instant.getTime() : null,
+      note ? JSON.stringify(note.tags) : null, note ? JSON.stringify(note.categories) : null,
+      note ? Number(note.draft) : null, note?.weight ?? null, note?.menuTitle ?? null, note?.linkTitle ?? null,
+      note?.section ?? null, note ? Number(note.isSection) : null, note?.format ?? null, note?.bodyLine ?? null,
+      note ? JSON.stringify(note.frontMatter, jsonSafe) : null,
+    ];
+    const cols = 'path, dir, stamp, hash, problem, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter';
+    if (id === undefined) {
+      stats.added++;
+      return Number(this.db.prepare(`INSERT INTO notes(${cols}) VALUES (${cols.split(',').map(() => '?').join(', ')})`).run(...values).lastInsertRowid);
+    }
+    stats.changed++;
+    this.db.prepare('DELETE FROM fts WHERE rowid = ?').run(id);
+    this.db.prepare(`UPDATE notes SET ${cols.split(', ').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+    return id;
+  }
+
+  private remove(path: string): boolean {
+    const row = this.db.prepare('SELECT id FROM notes WHERE path = ?').get(path) as { id: number } | undefined;
+    if (!row) return false;
+    this.db.prepare('DELETE FROM fts WHERE rowid = ?').run(row.id);
+    this.db.prepare('DELETE FROM notes WHERE id = ?').run(row.id);
+    return true;
+  }
+
+  /** Refills the fuzzy vocabulary from the full-text index's own (fts5vocab). */
+  private rebuildVocabulary(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM terms');
+      const insert = this.db.prepare('INSERT INTO terms(term, len, docs, sig) VALUES (?, ?, ?, ?)');
+      for (const r of this.db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[]) {
+        if (VOCAB_WORD.test(r.term)) insert.run(r.term, [...r.term].length, r.doc, letterSignature(r.term));
+      }
+    }).immediate();
+  }
+
+  /**
+   * Adds the words of the notes just indexed to the fuzzy vocabulary (their
+   * note counts are looked up at query time, in `docs()`). Words that left
+   * the notebook stay until the next rebuild; `docs()` drops them then too.
+   */
+  private patchVocabulary(words: Set<string>): void {
+    if (!words.size) return;
+    this.db.transaction(() => {
+      const add = this.db.prepare('INSERT OR IGNORE INTO terms(len, term, docs, sig) VALUES (?, ?, 1, ?)');
+      for (const w of words) add.run([...w].length, w, letterSignature(w));
+    }).immediate();
+  }
+
+  /**
+   * The vocabulary words `word` may be a typo of, as far as their length and
+   * letters tell (see letterSignature): the candidates fuse.js then compares.
+   */
+  vocabulary(word: string, typos: number): VocabWord[] {
+    const n = [...word].length;
+    return this.db.prepare('SELECT term, docs FROM terms WHERE len BETWEEN ? AND ? AND notes_sig_distance(sig, ?) <= ?')
+      .all(n - typos, n + typos, letterSignature(word), 2 * typos) as VocabWord[];
+  }
+
+  /** How many notes hold `term` (0 when none). */
+  docs(term: string): number {
+    return (this.db.prepare('SELECT doc FROM fts_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
+  }
+
+  /**
+   * The notes an FTS5 expression matches, best first: bm25 with the column
+   * weights, then the most recent.
+   */
+  hits(expression: string): IterableIterator<IndexHit> {
+    return this.db.prepare(`
+      SELECT n.*, fts.rank AS rank FROM fts JOIN notes n ON n.id = fts.rowid
+      WHERE fts MATCH ? ORDER BY fts.rank, n.instant IS NULL, n.instant DESC, n.path`)
+      .iterate(expression) as IterableIterator<IndexHit>;
+  }
+
+  /** Every readable note, as stored (no body), by path. */
+  notes(): Note[] {
+    return (this.db.prepare('SELECT * FROM notes WHERE problem IS NULL ORDER BY path').all() as NoteRow[]).map(rowToNote);
+  }
+
+  /** The notes that could not be read when last indexed. */
+  problems(): NoteProblem[] {
+    return (this.db.prepare('SELECT problem FROM notes WHERE problem IS NOT NULL ORDER BY path').pluck().all() as string[])
+      .map((p) => JSON.parse(p) as NoteProblem);
+  }
+}
