@@ -10,6 +10,7 @@ import { registerInit } from './init.js';
 import { registerNew } from './new.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerExport } from './export.js';
 
 declare const __NOTES_VERSION__: string | undefined;
 export const VERSION = typeof __NOTES_VERSION__ === 'string' ? __NOTES_VERSION__ : '0.0.0-dev';
@@ -56,6 +57,6 @@ Examples:
       };
     },
   };
-  for (const register of [registerInit, registerNew, registerList, registerShow]) register(program, registrar);
+  for (const register of [registerInit, registerNew, registerList, registerShow, registerExport]) register(program, registrar);
   return program;
 }
