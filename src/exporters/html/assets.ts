@@ -92,7 +92,7 @@ export const SEARCH_JS = `(function () {
     return;
   }
   var words = Object.keys(index.words);
-  var fuse = new window.Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.34, minMatchCharLength: 2 });
+  var fuse = new window.Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 });
   var cache = Object.create(null);
   function postings(word) {
     var p = cache[word];

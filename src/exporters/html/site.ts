@@ -176,7 +176,7 @@ function findNote(r: Resolver, from: Note, target: string, kind: 'ref' | 'url'):
 }
 
 function groupTitle(section: string, index: Note | null, name: string): string {
-  return index?.title ?? (section ? section.split('/').pop()! : name);
+  return index?.title ?? (section ? section.split('/').pop()! : 'Other notes');
 }
 
 /** Builds the site model from the chosen notes. */

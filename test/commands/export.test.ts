@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { copyOf, FIXTURES, run, tempDir } from '../helpers/run.js';
+
+const NOW = new Date('2024-05-01T12:00:00Z');
+const cleanups: (() => void)[] = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+
+function notebook() {
+  const nb = copyOf(join(FIXTURES, 'export-visits'));
+  cleanups.push(nb.cleanup);
+  return nb.dir;
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p); else out.push(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const exp = (dir: string, args: string[], opts: { cwd?: string } = {}) => run(['--dir', dir, 'export', ...args], { now: NOW, cwd: opts.cwd ?? dir });
+
+describe('notes export: choosing the format', () => {
+  it.each([
+    [[], 'choose a format'],
+    [['--html', '--json'], 'choose one format, not --html and --json'],
+    [['--md', '--format', 'json'], 'choose one format, not --md and --json'],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const dir = notebook();
+    const r = await exp(dir, args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('hint: pass one of --html, --json, --md (or --format <name>)');
+  });
+
+  it('rejects an unknown --format with the choices', async () => {
+    const r = await exp(notebook(), ['--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('html, json, md');
+  });
+
+  it('--format md is the same as --md', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--format', 'md'])).stdout).toBe((await exp(dir, ['--md'])).stdout);
+  });
+
+  it('refuses --strip-emails with --json and --force without a folder', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--json', '--strip-emails'])).code).toBe(2);
+    expect((await exp(dir, ['--md', '--force'])).code).toBe(2);
+  });
+
+  it('help lists the formats from the registry', async () => {
+    const r = await run(['export', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+  });
+});
+
+describe('notes export --json', () => {
+  it('writes {exportedAt, notebook, notes} with fields, front matter and body; no drafts', async () => {
+    const dir = notebook();
+    const r = await exp(dir, ['--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.exportedAt).toBe(NOW.toISOString());
+    expect(doc.notebook.root).toBe(dir);
+    expect(doc.notes.map((n: { path: string }) => n.path)).not.toContain('ess-2023/day-4.md');
+    expect(r.stdout.replaceAll(dir, '<root>')).toMatchSnapshot();
+  });
+
+  it('--drafts includes drafts; filters choose notes', async () => {
+    const dir = notebook();
+    const all = JSON.parse((await exp(dir, ['--json', '--drafts'])).stdout);
+    expect(all.notes.map((n: { path: string }) => n.path)).toContain('ess-2023/day-4.md');
+    const kafka = JSON.parse((await exp(dir, ['--json', '--tag', 'kafka', '--visit', 'ess-2023'])).stdout);
+    expect(kafka.notes.map((n: { path: string }) => n.path)).toEqual(['ess-2023/day-1.md', 'ess-2023/day-3.md']);
+  });
+
+  it('--out writes the file and says so on stderr', async () => {
+    const dir = notebook();
+    const r = await exp(dir, ['--json', '--out', 'out.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).notes.length).toBe(8);
+    expect(r.stderr).toContain('exported 8 notes to out.json');
+  });
+});
+
+describe('notes export --md', () => {
+  it('writes one visit report: title, date range, days in order, no front matter', async () => {
+    const dir = notebook();
+    const r = await exp(dir, ['--md', '--visit', 'ess-2023']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+    expect(r.stdout).not.toContain('+++');
+    expect(r.stdout).not.toContain('Not ready to share');
+    expect(r.stdout.indexOf('## One — 2023-09-04')).toBeLessThan(r.stdout.indexOf('## Two — 2023-09-05'));
+  });
+
+  it('groups several visits under their own headings', async () => {
+    const r = await exp(notebook(), ['--md']);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('--strip-emails removes every address', async () => {
+    const r = await exp(notebook(), ['--md', '--strip-emails']);
+    expect(r.stdout).not.toMatch(/@|mailto/);
+    expect(r.stdout).toContain('- Ada Example leads the file writers.');
+  });
+});
+
+describe('notes export --html', () => {
+  it('writes the site: index, a page per note, visit and tag, search index, assets', async () => {
+    const dir = notebook();
+    const r = await exp(dir, ['--html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('export/html/index.html\n');
+    const out = join(dir, 'export/html');
+    expect(files(out)).toMatchSnapshot();
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatchSnapshot();
+    expect(readFileSync(join(out, 'notes/ess-2023/day-2.html'), 'utf8')).toMatchSnapshot();
+    const day1 = readFileSync(join(out, 'notes/ess-2023/day-1.html'), 'utf8');
+    expect(day1).toContain('<a href="day-2.html">day two</a>');
+    expect(day1).toContain('<a href="day-3.html">day three</a>');
+    expect(day1).toContain('<a href="mailto:ada.example@example.org">');
+    expect(day1).toContain('<a class="next" rel="next" href="day-2.html">');
+    expect(existsSync(join(out, 'notes/ess-2023/day-4.html'))).toBe(false);
+    const index = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
+    expect(index.docs.length).toBe(8);
+    expect(readFileSync(join(out, 'search-index.js'), 'utf8')).toMatch(/^window\.NOTES_SEARCH_INDEX = \{/);
+    expect(readFileSync(join(out, 'assets/fuse.js'), 'utf8')).toContain('window.Fuse');
+    expect(r.stderr).toContain('1 links point to notes that are not in this export');
+  });
+
+  it('--strip-emails leaves no address in any page or in the search index', async () => {
+    const dir = notebook();
+    await exp(dir, ['--html', '--strip-emails', '--out', 'site']);
+    for (const f of files(join(dir, 'site')).filter((f) => !f.startsWith('assets/') && !f.endsWith('.png'))) {
+      expect(readFileSync(join(dir, 'site', f), 'utf8'), f).not.toMatch(/example\.org\b(?!\/)|mailto:/);
+    }
+  });
+
+  it('refuses a non-empty folder it did not create, unless --force', async () => {
+    const dir = notebook();
+    mkdirSync(join(dir, 'site'));
+    writeFileSync(join(dir, 'site', 'keep.txt'), 'mine');
+    const r = await exp(dir, ['--html', '--out', 'site']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is not empty and was not made by notes export');
+    expect(r.stderr).toContain('--force');
+    expect(files(join(dir, 'site'))).toEqual(['keep.txt']);
+    const forced = await exp(dir, ['--html', '--out', 'site', '--force']);
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(dir, 'site/index.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'site', 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses --out that is a file', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'site'), 'x');
+    const r = await exp(dir, ['--html', '--out', 'site']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is a file');
+  });
+
+  it('writes again into a folder it made, removing pages of notes no longer exported', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--html', '--out', 'site'])).code).toBe(0);
+    expect(existsSync(join(dir, 'site/notes/maxiv-2024/day-1.html'))).toBe(true);
+    const again = await exp(dir, ['--html', '--out', 'site', '--visit', 'ess-2023']);
+    expect(again.code).toBe(0);
+    expect(existsSync(join(dir, 'site/notes/maxiv-2024'))).toBe(false);
+    expect(existsSync(join(dir, 'site/notes/ess-2023/day-1.html'))).toBe(true);
+    expect(again.stderr).toMatch(/old ones removed/);
+  });
+
+  it('never writes outside --out: a symlinked folder inside it is refused, a symlinked file replaced', async () => {
+    const dir = notebook();
+    const outside = tempDir();
+    cleanups.push(outside.cleanup);
+    mkdirSync(join(dir, 'site'));
+    symlinkSync(outside.dir, join(dir, 'site', 'notes'));
+    const r = await exp(dir, ['--html', '--out', 'site', '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a symlink');
+    expect(readdirSync(outside.dir)).toEqual([]);
+
+    const dir2 = notebook();
+    mkdirSync(join(dir2, 'site'));
+    writeFileSync(join(outside.dir, 'victim.html'), 'untouched');
+    symlinkSync(join(outside.dir, 'victim.html'), join(dir2, 'site', 'index.html'));
+    expect((await exp(dir2, ['--html', '--out', 'site', '--force'])).code).toBe(0);
+    expect(readFileSync(join(outside.dir, 'victim.html'), 'utf8')).toBe('untouched');
+    expect(lstatSync(join(dir2, 'site', 'index.html')).isSymbolicLink()).toBe(false);
+  });
+
+  it('keeps note file names that are hostile to file systems and URLs inside the site', async () => {
+    const dir = notebook();
+    mkdirSync(join(dir, 'odd #1'));
+    writeFileSync(join(dir, 'odd #1', 'a?b:c.md'), '+++\ntitle = "Odd <b>name</b>"\ndate = 2024-01-01\n+++\nLink to [one](../ess-2023/day-1.md).\n');
+    expect((await exp(dir, ['--html', '--out', 'site'])).code).toBe(0);
+    const page = join(dir, 'site/notes/odd -1/a-b-c.html');
+    expect(existsSync(page)).toBe(true);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('<h1>Odd &lt;b&gt;name&lt;/b&gt;</h1>');
+    expect(html).toContain('<a href="../ess-2023/day-1.html">one</a>');
+    expect(readFileSync(join(dir, 'site/index.html'), 'utf8')).toContain('href="notes/odd%20-1/a-b-c.html"');
+  });
+});
