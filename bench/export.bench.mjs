@@ -91,7 +91,7 @@ async function screenshots(site, dayPage, prefix) {
     const ctx = await browser.newContext(opts);
     const p = await ctx.newPage();
     await p.goto(pathToFileURL(join(site, page)).href);
-    if (name === 'index') { await p.fill('#q', 'kafak'); await p.waitForTimeout(300); }
+    if (name === 'index') { await p.fill('#notes-q', 'kafak'); await p.waitForTimeout(300); }
     await p.screenshot({ path: join(dir, `${prefix}-${name}.png`), fullPage: name !== 'index' });
     await ctx.close();
   }

@@ -63,10 +63,10 @@ describe.skipIf(!need)(`exported site in chromium (${hasChromium ? CHROMIUM : `$
 
   it('finds the right note for a misspelt word typed in the search box', async () => {
     const { page, events } = await open('index.html');
-    await page.locator('#q').fill('cryostst');
-    const first = page.locator('#results li a').first();
+    await page.locator('#notes-q').fill('cryostst');
+    const first = page.locator('#notes-results li a').first();
     await expect.poll(() => first.textContent({ timeout: 1000 }).catch(() => null), { timeout: 5000 }).toBe('Beamline tour');
-    expect(await page.locator('#results li').count()).toBe(1);
+    expect(await page.locator('#notes-results li').count()).toBe(1);
     await first.click();
     await expect.poll(() => page.url()).toMatch(/notes\/maxiv-2024\/day-1\.html$/);
     expect(events).toEqual([]);
@@ -77,7 +77,7 @@ describe.skipIf(!need)(`exported site in chromium (${hasChromium ? CHROMIUM : `$
     const { page, events } = await open('notes/ess-2023/day-3.html');
     await page.locator('form.search input').fill('epcis');
     await page.locator('form.search input').press('Enter');
-    await expect.poll(() => page.locator('#results li a').first().textContent({ timeout: 1000 }).catch(() => null), { timeout: 5000 }).toBe('Three');
+    await expect.poll(() => page.locator('#notes-results li a').first().textContent({ timeout: 1000 }).catch(() => null), { timeout: 5000 }).toBe('Three');
     expect(events).toEqual([]);
     await page.close();
   });

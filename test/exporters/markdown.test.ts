@@ -31,3 +31,14 @@ describe('renderMarkdown', () => {
     expect(render(input)).toBe(html);
   });
 });
+
+describe('heading anchors', () => {
+  it.each([
+    ['# Detector readout', '<h1 id="detector-readout">Detector readout</h1>'],
+    ['## The `kafka` cluster!', '<h2 id="the-kafka-cluster">The <code>kafka</code> cluster!</h2>'],
+    ['# A\n# A', '<h1 id="a">A</h1>\n<h1 id="a-1">A</h1>'],
+    ['# Ünïcode ok', '<h1 id="ünïcode-ok">Ünïcode ok</h1>'],
+  ])('%j', (input, html) => {
+    expect(render(input)).toBe(html);
+  });
+});

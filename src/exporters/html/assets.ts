@@ -54,9 +54,9 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align
   border-top: 1px solid var(--line); }
 .prevnext a { max-width: 48%; }
 .prevnext .next { margin-left: auto; text-align: right; }
-#results { padding-left: 1.25rem; }
-#results li { margin: .4rem 0; }
-#results .where { color: var(--muted); font-size: .9rem; }
+#notes-results { padding-left: 1.25rem; }
+#notes-results li { margin: .4rem 0; }
+#notes-results .where { color: var(--muted); font-size: .9rem; }
 .search-status { color: var(--muted); font-size: .9rem; }
 .site-footer { max-width: 48rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .85rem;
   border-top: 1px solid var(--line); }
@@ -69,7 +69,7 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align
 }
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #444; --line: #bbb; --accent: #000; --code-bg: #f4f4f4; --tag-bg: #eee; }
-  .site-header nav, .search, #search-box, .prevnext, .site-footer { display: none; }
+  .site-header nav, .search, #notes-search, .prevnext, .site-footer { display: none; }
   main { max-width: none; padding: 0; }
   a { text-decoration: none; }
   main a[href^="http"]::after, main a[href^="mailto:"]::after { content: " <" attr(href) ">"; font-size: .85em; color: var(--muted); }
@@ -83,9 +83,9 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align
 export const SEARCH_JS = `(function () {
   'use strict';
   var index = window.NOTES_SEARCH_INDEX;
-  var input = document.getElementById('q');
-  var list = document.getElementById('results');
-  var status = document.getElementById('search-status');
+  var input = document.getElementById('notes-q');
+  var list = document.getElementById('notes-results');
+  var status = document.getElementById('notes-search-status');
   if (!input || !list) return;
   if (!index || typeof window.Fuse !== 'function') {
     if (status) status.textContent = 'Search is unavailable: search-index.js or assets/fuse.js did not load.';

@@ -43,6 +43,23 @@ function safeDecode(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }
 }
 
+/** A heading's anchor as Hugo makes it: lowercase words joined by dashes, punctuation dropped. */
+export function anchorize(text: string): string {
+  return text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s+/g, '-');
+}
+
+/** Gives a heading its anchor id (`#frag` of links and refs), unique in the page as Hugo does (`x`, `x-1`). */
+function addAnchor(open: Token, inline: Token | undefined, ids: Map<string, number>): void {
+  if (!inline || inline.type !== 'inline') return;
+  const text = inline.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? inline.content;
+  let id = anchorize(text);
+  if (!id) return;
+  const seen = ids.get(id);
+  ids.set(id, (seen ?? 0) + 1);
+  if (seen !== undefined) id = `${id}-${seen}`;
+  open.attrSet('id', id);
+}
+
 /** Makes the markdown-it instance used for every note of an export. */
 export function createRenderer(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -92,6 +109,10 @@ export function createRenderer(): MarkdownIt {
 
   md.core.ruler.push('notes_links', (state) => {
     const env = state.env as RenderEnv;
+    const ids = new Map<string, number>();
+    state.tokens.forEach((block, i) => {
+      if (block.type === 'heading_open') addAnchor(block, state.tokens[i + 1], ids);
+    });
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       let inLink = 0;

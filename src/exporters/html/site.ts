@@ -299,14 +299,14 @@ export const homePage: PageBuilder = {
     const path = 'index.html';
     const parts: string[] = [`<h1>${escapeHtml(site.home?.note.title ?? site.name)}</h1>`];
     if (site.home) parts.push(`<div class="body">${site.bodyHtml(site.home)}</div>`);
-    parts.push(`<section id="search-box"><input type="search" id="q" placeholder="Search notes (typos are fine)" aria-label="Search notes" autocomplete="off">
-<p id="search-status" class="search-status" aria-live="polite"></p><ol id="results"></ol></section>`);
+    parts.push(`<section id="notes-search"><input type="search" id="notes-q" placeholder="Search notes (typos are fine)" aria-label="Search notes" autocomplete="off">
+<p id="notes-search-status" class="search-status" aria-live="polite"></p><ol id="notes-results"></ol></section>`);
     const visits = site.groups.filter((g) => g.index && g.section);
     if (visits.length) {
-      parts.push('<h2 id="visits">Visits</h2>');
+      parts.push('<h2 id="notes-visits">Visits</h2>');
       parts.push(`<table class="list">\n${visits.map((g) => `<tr><td class="date">${escapeHtml(range(g))}</td><td>${link(path, g.path, g.title)} <span class="meta">· ${g.days.length} ${g.days.length === 1 ? 'day' : 'days'}</span></td><td class="tags-cell">${tagList(path, site, g.index!.note.tags)}</td></tr>`).join('\n')}\n</table>`);
     }
-    parts.push('<h2 id="days">Days</h2>');
+    parts.push('<h2 id="notes-days">Days</h2>');
     for (const g of site.groups) {
       if (!g.days.length) continue;
       parts.push(`<h3>${link(path, g.path, g.title)} <span class="meta">${escapeHtml(range(g))}</span></h3>`);
@@ -373,7 +373,7 @@ export const tagPages: PageBuilder = {
   },
 };
 
-const visitsNav: PageBuilder = { nav: { label: 'Visits', path: 'index.html#visits' }, pages: () => [] };
+const visitsNav: PageBuilder = { nav: { label: 'Visits', path: 'index.html#notes-visits' }, pages: () => [] };
 
 /** Every family of pages, in the order of the header's links. */
 export const PAGE_BUILDERS: PageBuilder[] = [visitsNav, homePage, notePages, visitPages, tagPages];
