@@ -65,6 +65,9 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
   if (opts.force && exporter.output !== 'folder') {
     throw new UsageError(`--force applies only to formats that write a folder, not --${exporter.name}`);
   }
+  if (exporter.output === 'folder' && (opts.out === '-' || opts.out === '')) {
+    throw new UsageError(`--${exporter.name} writes a folder, not stdout`, 'name a folder with --out <dir>');
+  }
   const { notes, problems } = loadNotes(nb);
   const chosen = sortNotes(notes.filter((n) => matchesFilter(n, opts.filter)));
   const input: ExportInput = {

@@ -215,3 +215,32 @@ describe('notes export --html', () => {
     expect(readFileSync(join(dir, 'site/index.html'), 'utf8')).toContain('href="notes/odd%20-1/a-b-c.html"');
   });
 });
+
+describe('notes export: progress', () => {
+  it('shows progress on a terminal stderr for more than a few hundred notes, not otherwise', async () => {
+    const { main } = await import('../../src/main.js');
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    mkdirSync(join(t.dir, 'v'));
+    for (let i = 0; i < 320; i++) writeFileSync(join(t.dir, 'v', `d${i}.md`), `+++\ntitle = "Day ${i}"\ndate = 2024-01-01\n+++\nbody ${i}\n`);
+    const go = async (tty: boolean) => {
+      let stderr = '';
+      const code = await main(['--dir', t.dir, 'export', '--html', '--out', join(t.dir, `site-${tty}`)], {
+        cwd: t.dir, env: {}, now: () => NOW, stdin: null,
+        stdout: { write: () => {} },
+        stderr: { write: (s: string) => { stderr += s; }, isTTY: tty },
+      });
+      return { code, stderr };
+    };
+    const tty = await go(true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('\rnotes: exporting 320/320 notes\n');
+    const pipe = await go(false);
+    expect(pipe.stderr).not.toContain('exporting');
+  });
+
+  it('--html --out - is a usage error', async () => {
+    const r = await exp(notebook(), ['--html', '--out', '-']);
+    expect(r.code).toBe(2);
+  });
+});

@@ -388,15 +388,15 @@ export function renderSite(input: ExportInput, sink: ExportSink, builders: PageB
   const nav = builders.flatMap((b) => (b.nav ? [b.nav] : []));
   const search = new SearchIndexBuilder();
   const total = site.notes.length;
-  let done = 0;
   let files = 0;
   const bodyHtml = site.bodyHtml;
-  // Count rendered bodies for the progress line.
+  // Progress counts each note once, as its body is rendered.
+  const rendered = new Set<SiteNote>();
   const counted: SiteModel = {
     ...site,
     bodyHtml(sn) {
       const html = bodyHtml(sn);
-      if (sn !== site.home || !sn.note.isSection || done < total) input.progress?.(++done > total ? total : done, total);
+      if (!rendered.has(sn)) { rendered.add(sn); input.progress?.(rendered.size, total); }
       return html;
     },
   };
