@@ -135,6 +135,8 @@ export function openExportFolder(out: string, { force = false } = {}): ExportFol
         if (written.has(rel)) continue;
         let abs: string;
         try { abs = target(rel); } catch { continue; }
+        // Only files whose folders are real folders inside the export (no symlink on the way).
+        try { if (realpathSync(dirname(abs)) !== dirname(abs)) continue; } catch { continue; }
         try {
           const s = lstatSync(abs);
           if (s.isFile() || s.isSymbolicLink()) { unlinkSync(abs); removed++; }

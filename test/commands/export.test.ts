@@ -244,3 +244,18 @@ describe('notes export: progress', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('notes export --html: a forged marker', () => {
+  it('removes only files inside the folder, never through a symlink or ..', async () => {
+    const dir = notebook();
+    const outside = tempDir();
+    cleanups.push(outside.cleanup);
+    writeFileSync(join(outside.dir, 'precious.txt'), 'keep');
+    mkdirSync(join(dir, 'site'));
+    symlinkSync(outside.dir, join(dir, 'site', 'link'));
+    writeFileSync(join(dir, 'site', '.notes-export'), JSON.stringify({ by: 'notes export', files: ['link/precious.txt', '../../precious.txt', '/etc/hostname'] }));
+    const r = await exp(dir, ['--html', '--out', 'site']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(outside.dir, 'precious.txt'), 'utf8')).toBe('keep');
+  });
+});

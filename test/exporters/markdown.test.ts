@@ -26,6 +26,7 @@ describe('renderMarkdown', () => {
     ['[x]({{< ref "nope.md" >}})', '<p><a class="missing-link" title="not in this export: nope.md">x</a></p>'],
     ['![p](pic.png)', '<p><img src="../pics/pic.png" alt="p"></p>'],
     ['{{< youtube x >}}', '<p><span class="shortcode" title="Hugo shortcode, not rendered in this export">{{&lt; youtube x &gt;}}</span></p>'],
+    ['```\n{{</* figure src="a.png" */>}}\n```', '<pre><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>'],
     ['![alt {{< x >}}](a.png)', '<p><img src="a.png" alt="alt {{&lt; x &gt;}}"></p>'],
   ])('%j', (input, html) => {
     expect(render(input)).toBe(html);

@@ -24,7 +24,11 @@ describe('expandShortcodes', () => {
   ])('%j', (input, markdown, markers) => {
     const r = expandShortcodes(input);
     expect(r.markdown).toBe(markdown);
-    expect(r.markers).toEqual(markers);
+    expect(r.markers.map((x) => x.text)).toEqual(markers);
+  });
+
+  it('marks escaped shortcodes as literal text', () => {
+    expect(expandShortcodes('{{</* x */>}} {{< y >}}').markers).toEqual([{ text: '{{< x >}}', literal: true }, { text: '{{< y >}}', literal: false }]);
   });
 
   it('reads positional and named arguments', () => {

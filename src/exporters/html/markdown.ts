@@ -9,7 +9,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import { expandShortcodes, MARK_CLOSE, MARK_OPEN, REF_SCHEME } from './shortcodes.js';
+import { expandShortcodes, MARK_CLOSE, MARK_OPEN, REF_SCHEME, type Marker } from './shortcodes.js';
 import { EMAIL_SOURCE } from '../../core/emails.js';
 import { escapeHtml } from './layout.js';
 
@@ -138,13 +138,14 @@ export function createRenderer(): MarkdownIt {
   return md;
 }
 
-/** Replaces marker sentinels: a styled span in text, plain (escaped) text inside a tag. */
-function replaceMarkers(html: string, markers: string[]): string {
+/** Replaces marker sentinels: a styled span in text; plain (escaped) text inside a tag or for escaped shortcodes. */
+function replaceMarkers(html: string, markers: Marker[]): string {
   const re = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, 'g');
   return html.replace(re, (_m, i: string, offset: number) => {
-    const text = escapeHtml(markers[Number(i)] ?? '');
+    const marker = markers[Number(i)];
+    const text = escapeHtml(marker?.text ?? '');
     const insideTag = html.lastIndexOf('<', offset) > html.lastIndexOf('>', offset);
-    return insideTag ? text : `<span class="shortcode" title="Hugo shortcode, not rendered in this export">${text}</span>`;
+    return insideTag || marker?.literal ? text : `<span class="shortcode" title="Hugo shortcode, not rendered in this export">${text}</span>`;
   });
 }
 

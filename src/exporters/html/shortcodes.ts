@@ -91,10 +91,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 }
 
+/** A shortcode shown as its text: a marker, or (escaped in the note) plain literal text. */
+export interface Marker {
+  text: string;
+  literal: boolean;
+}
+
 export interface ExpandResult {
   markdown: string;
-  /** Marker texts, by index, for shortcodes shown as markers. */
-  markers: string[];
+  /** By index: the shortcodes shown as text. */
+  markers: Marker[];
 }
 
 /** Rewrites the shortcodes of `body` as described above. */
@@ -118,8 +124,8 @@ export function expandShortcodes(body: string): ExpandResult {
       }
     } else if (!t.selfClosing) stack.push(k);
   });
-  const markers: string[] = [];
-  const mark = (text: string) => `${MARK_OPEN}${markers.push(text) - 1}${MARK_CLOSE}`;
+  const markers: Marker[] = [];
+  const mark = (text: string, literal = false) => `${MARK_OPEN}${markers.push({ text, literal }) - 1}${MARK_CLOSE}`;
   let out = '';
   let pos = 0;
   let skipUntil = -1;
@@ -127,7 +133,7 @@ export function expandShortcodes(body: string): ExpandResult {
     if (t.start < skipUntil) return;
     out += body.slice(pos, t.start);
     pos = t.end;
-    if (t.literal) { out += mark(t.literal); return; }
+    if (t.literal) { out += mark(t.literal, true); return; }
     const paired = pairOf.has(k);
     if (!t.closing && (t.name === 'ref' || t.name === 'relref')) {
       const { positional, named } = shortcodeArgs(t.args);
