@@ -69,7 +69,15 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
     throw new UsageError(`--${exporter.name} writes a folder, not stdout`, 'name a folder with --out <dir>');
   }
   const { notes, problems } = loadNotes(nb);
-  const chosen = sortNotes(notes.filter((n) => matchesFilter(n, opts.filter)));
+  const picked = notes.filter((n) => matchesFilter(n, opts.filter));
+  if (exporter.withVisitIndex) {
+    const sections = new Set(picked.map((n) => n.section));
+    const have = new Set(picked.filter((n) => n.isSection).map((n) => n.path));
+    for (const n of notes) {
+      if (n.isSection && sections.has(n.section) && !have.has(n.path) && (!n.draft || opts.filter.drafts !== 'exclude')) picked.push(n);
+    }
+  }
+  const chosen = sortNotes(picked);
   const input: ExportInput = {
     notes: chosen,
     notebook: { root: nb.root, name: basename(nb.root) },

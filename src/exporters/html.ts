@@ -11,6 +11,7 @@ export const htmlExporter: FolderExporter = {
   extension: '.html',
   description: 'a static site with search that opens from file:// (index, days, visits, tags)',
   stripEmails: true,
+  withVisitIndex: true,
   output: 'folder',
   defaultOut: 'export/html',
   async render(input, sink) {

@@ -19,6 +19,7 @@ export const jsonExporter: FileExporter = {
   extension: '.json',
   description: 'one JSON document: {exportedAt, notebook, notes: [...]} with fields, front matter and body',
   stripEmails: false,
+  withVisitIndex: false,
   output: 'file',
   async render(input) {
     const doc: ExportJson = {

@@ -94,6 +94,7 @@ export const mdExporter: FileExporter = {
   extension: '.md',
   description: 'one Markdown visit report: title, date range, each day as a section, bodies as written',
   stripEmails: true,
+  withVisitIndex: true,
   output: 'file',
   async render(input) {
     return renderReport(input);

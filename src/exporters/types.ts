@@ -59,6 +59,12 @@ interface ExporterBase {
   description: string;
   /** Whether `--strip-emails` applies. */
   stripEmails: boolean;
+  /**
+   * The `_index.md` of each folder with a chosen note comes along whatever
+   * the filters (it names and introduces the visit), unless it is a draft
+   * and drafts are left out.
+   */
+  withVisitIndex: boolean;
 }
 
 /** Writes one document: to stdout, or to `--out <file>`. */

@@ -259,3 +259,15 @@ describe('notes export --html: a forged marker', () => {
     expect(readFileSync(join(outside.dir, 'precious.txt'), 'utf8')).toBe('keep');
   });
 });
+
+describe('notes export: the visit page comes along', () => {
+  it('--md and --html keep the visit _index.md when filters leave it out; --json does not', async () => {
+    const dir = notebook();
+    const md = await exp(dir, ['--md', '--visit', 'ess-2023', '--since', '2023-09-05']);
+    expect(md.stdout).toMatch(/^# ESS visit, September 2023\n\n2023-09-05 – 2023-09-06 · 2 days\n\nA week at the European/);
+    expect((await exp(dir, ['--html', '--tag', 'hdf5', '--out', 'site'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'site/notes/ess-2023/day-2.html'), 'utf8')).toContain('<p class="crumbs"><a href="index.html">ESS visit, September 2023</a></p>');
+    const json = JSON.parse((await exp(dir, ['--json', '--tag', 'hdf5'])).stdout);
+    expect(json.notes.map((n: { path: string }) => n.path)).toEqual(['ess-2023/day-2.md']);
+  });
+});
