@@ -89,8 +89,8 @@ describe('notes export --json', () => {
     const r = await exp(dir, ['--json', '--out', 'out.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).notes.length).toBe(8);
-    expect(r.stderr).toContain('exported 8 notes to out.json');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).notes.length).toBe(9);
+    expect(r.stderr).toContain('exported 9 notes to out.json');
   });
 });
 
@@ -134,7 +134,7 @@ describe('notes export --html', () => {
     expect(day1).toContain('<a class="next" rel="next" href="day-2.html">');
     expect(existsSync(join(out, 'notes/ess-2023/day-4.html'))).toBe(false);
     const index = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
-    expect(index.docs.length).toBe(8);
+    expect(index.docs.length).toBe(9);
     expect(readFileSync(join(out, 'search-index.js'), 'utf8')).toMatch(/^window\.NOTES_SEARCH_INDEX = \{/);
     expect(readFileSync(join(out, 'assets/fuse.js'), 'utf8')).toContain('window.Fuse');
     expect(r.stderr).toContain('1 links point to notes that are not in this export');
@@ -269,5 +269,17 @@ describe('notes export: the visit page comes along', () => {
     expect(readFileSync(join(dir, 'site/notes/ess-2023/day-2.html'), 'utf8')).toContain('<p class="crumbs"><a href="index.html">ESS visit, September 2023</a></p>');
     const json = JSON.parse((await exp(dir, ['--json', '--tag', 'hdf5'])).stdout);
     expect(json.notes.map((n: { path: string }) => n.path)).toEqual(['ess-2023/day-2.md']);
+  });
+});
+
+describe('notes export --html: the home page', () => {
+  it("shows the root _index.md with links relative to index.html", async () => {
+    const dir = notebook();
+    await exp(dir, ['--html', '--out', 'site']);
+    const index = readFileSync(join(dir, 'site/index.html'), 'utf8');
+    expect(index).toContain('<h1>Facility visits</h1>');
+    expect(index).toContain('<a href="notes/ess-2023/index.html">ESS visit</a>');
+    expect(index).toContain('<img src="notes/ess-2023/beamline.png" alt="a plot">');
+    expect(readFileSync(join(dir, 'site/notes/index.html'), 'utf8')).toContain('<a href="ess-2023/index.html">ESS visit</a>');
   });
 });

@@ -65,8 +65,8 @@ export interface SiteModel {
   tags: SiteTag[];
   /** The notebook root's `_index.md`, shown on the index page. */
   home: SiteNote | null;
-  /** The body of a note as HTML (links resolved, from the page at `fromPath`). */
-  bodyHtml(sn: SiteNote): string;
+  /** The body of a note as HTML, its links relative to the page at `from` (default: the note's own page). */
+  bodyHtml(sn: SiteNote, from?: string): string;
 }
 
 /** One page to write. */
@@ -235,7 +235,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
   const tags = [...tagMap.values()].sort((a, b) => a.name.localeCompare(b.name));
   const resolver = buildResolver(siteNotes);
   const images = new Map<string, string | null>();
-  const bodyHtml = (sn: SiteNote): string => {
+  const bodyHtml = (sn: SiteNote, from = sn.path): string => {
     const env: RenderEnv = {
       link(target, kind): LinkTarget {
         const hash = target.indexOf('#');
@@ -243,7 +243,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
         const frag = hash === -1 ? '' : target.slice(hash + 1);
         if (!path) return kind === 'ref' ? { href: `#${encodeURIComponent(frag)}` } : null;
         const hit = findNote(resolver, sn.note, path, kind);
-        if (hit) return { href: relativeHref(sn.path, hit.path, frag ? encodeURIComponent(frag) : '') };
+        if (hit) return { href: relativeHref(from, hit.path, frag ? encodeURIComponent(frag) : '') };
         if (kind === 'ref' || STEM.test(path)) {
           problems.missing.add(`${sn.note.path} → ${path}`);
           return { missing: path };
@@ -260,7 +260,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
           if (data && out) sink.write(out, data);
           images.set(rel, out);
         }
-        return out ? relativeHref(sn.path, out) : null;
+        return out ? relativeHref(from, out) : null;
       },
     };
     return renderMarkdown(md, sn.note.body, env);
@@ -298,7 +298,7 @@ export const homePage: PageBuilder = {
   *pages(site) {
     const path = 'index.html';
     const parts: string[] = [`<h1>${escapeHtml(site.home?.note.title ?? site.name)}</h1>`];
-    if (site.home) parts.push(`<div class="body">${site.bodyHtml(site.home)}</div>`);
+    if (site.home) parts.push(`<div class="body">${site.bodyHtml(site.home, path)}</div>`);
     parts.push(`<section id="notes-search"><input type="search" id="notes-q" placeholder="Search notes (typos are fine)" aria-label="Search notes" autocomplete="off">
 <p id="notes-search-status" class="search-status" aria-live="polite"></p><ol id="notes-results"></ol></section>`);
     const visits = site.groups.filter((g) => g.index && g.section);
@@ -394,8 +394,8 @@ export function renderSite(input: ExportInput, sink: ExportSink, builders: PageB
   const rendered = new Set<SiteNote>();
   const counted: SiteModel = {
     ...site,
-    bodyHtml(sn) {
-      const html = bodyHtml(sn);
+    bodyHtml(sn, from) {
+      const html = bodyHtml(sn, from);
       if (!rendered.has(sn)) { rendered.add(sn); input.progress?.(rendered.size, total); }
       return html;
     },
