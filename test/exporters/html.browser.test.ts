@@ -93,3 +93,29 @@ describe.skipIf(!need)(`exported site in chromium (${hasChromium ? CHROMIUM : `$
     await page.close();
   });
 });
+
+describe.skipIf(!need)('the Content-Security-Policy of the pages', () => {
+  it('blocks an inline script that got into a page, and allows the site\'s own files', async () => {
+    const { chromium } = await import('playwright-core');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { shell } = await import('../../src/exporters/html/layout.js');
+    const dir = mkdtempSync(join(tmpdir(), 'notes-csp-'));
+    try {
+      writeFileSync(join(dir, 'page.html'), shell({ title: 't', site: 's', root: '', nav: [], main: '<p id="p">x</p><script>document.title = "ran"</script><img src="x" onerror="document.title = \'ran\'">', exportedAt: '2024-01-01T00:00:00Z', scripts: ['own.js'] }));
+      writeFileSync(join(dir, 'own.js'), 'document.getElementById("p").textContent = "own script ran";');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      try {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(join(dir, 'page.html')).href);
+        await page.waitForTimeout(200);
+        expect(await page.title()).not.toBe('ran');
+        expect(await page.locator('#p').innerText()).toBe('own script ran');
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

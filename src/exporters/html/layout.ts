@@ -10,6 +10,14 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
+/**
+ * Defence in depth behind markdown-it's escaping: no inline script or
+ * handler may run, scripts and styles come only from the site's own files
+ * (`file:` is listed for browsers that give each local file its own origin),
+ * images may come from anywhere a note links to.
+ */
+export const CSP = "default-src 'none'; script-src 'self' file:; style-src 'self' file:; img-src 'self' file: data: http: https:; form-action 'self' file:; base-uri 'none'";
+
 /** A link in the header's navigation. */
 export interface NavLink {
   label: string;
@@ -53,6 +61,7 @@ export function shell(o: ShellOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="notes export">
 <title>${escapeHtml(o.title)} · ${escapeHtml(o.site)}</title>
