@@ -6,7 +6,7 @@
  * of local files, while a classic <script> loads from file://.
  */
 
-/** One page: [url, title, day, visit, tags, lowercase title]. */
+/** One page: [URL relative to the site root (encoded), title, day, visit, tags, lowercase title]. */
 export type SearchDoc = [string, string, string, string, string, string];
 
 export interface SearchIndex {

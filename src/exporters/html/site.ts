@@ -401,7 +401,7 @@ export function renderSite(input: ExportInput, sink: ExportSink, builders: PageB
     },
   };
   for (const sn of site.notes) {
-    search.add([sn.path, sn.note.title, sn.day ?? '', sn.note.isSection ? '' : sn.group.title, sn.note.tags.join(', ')], searchableText(sn.note.body));
+    search.add([href('', sn.path), sn.note.title, sn.day ?? '', sn.note.isSection ? '' : sn.group.title, sn.note.tags.join(', ')], searchableText(sn.note.body));
   }
   for (const b of builders) {
     for (const page of b.pages(counted)) {
