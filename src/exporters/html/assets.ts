@@ -6,6 +6,7 @@
  * means, then looks those words up in the index's postings. Everything
  * coming from notes is put in the page with textContent, never as HTML.
  */
+import { WORD_CLASS } from './search-index.js';
 
 export const STYLE_CSS = `:root {
   color-scheme: light dark;
@@ -104,7 +105,7 @@ export const SEARCH_JS = `(function () {
     cache[word] = p;
     return p;
   }
-  function terms(q) { return (q.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) || []).filter(function (w) { return w.length >= 2; }); }
+  function terms(q) { return (q.toLowerCase().match(/${WORD_CLASS}+/g) || []).filter(function (w) { return w.length >= 2; }); }
   function search(q) {
     var ts = terms(q);
     if (!ts.length) return [];
