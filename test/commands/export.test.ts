@@ -283,3 +283,13 @@ describe('notes export --html: the home page', () => {
     expect(readFileSync(join(dir, 'site/notes/index.html'), 'utf8')).toContain('<a href="ess-2023/index.html">ESS visit</a>');
   });
 });
+
+describe('notes export --html: images', () => {
+  it('copies images a note shows, never other files of the notebook', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'ideas.md'), '![cfg](.notes.toml) ![note](ess-2023/day-1.md) ![up](../outside.png) ![ok](ess-2023/beamline.png)\n');
+    await exp(dir, ['--html', '--out', 'site']);
+    const all = files(join(dir, 'site'));
+    expect(all.filter((f) => !f.endsWith('.html') && !f.startsWith('assets/') && !f.startsWith('search-index'))).toEqual(['.notes-export', 'notes/ess-2023/beamline.png']);
+  });
+});

@@ -11,6 +11,7 @@ describe('expandShortcodes', () => {
     ['[x]({{< ref path="a b.md" >}} "t")', '[x](notes-ref:a%20b.md "t")', []],
     ['see {{< ref "day-2.md" >}} now', 'see [day\\-2\\.md](notes-ref:day-2.md) now', []],
     ['[x]: {{< ref "d.md" >}}', '[x]: notes-ref:d.md', []],
+    ['[a](\nb {{< ref "d.md" >}}', '[a](\nb [d\\.md](notes-ref:d.md)', []],
     ['a {{< youtube abc >}} b', `a ${m(0)} b`, ['{{< youtube abc >}}']],
     ['a {{% param "x" %}} b', `a ${m(0)} b`, ['{{% param "x" %}}']],
     ['{{< tip >}}inner *md*{{< /tip >}}', 'inner *md*', []],

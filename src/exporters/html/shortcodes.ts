@@ -140,7 +140,8 @@ export function expandShortcodes(body: string): ExpandResult {
       const target = (named.path ?? positional[0] ?? '').trim();
       const url = `${REF_SCHEME}${encodeURIComponent(target)}`;
       // In a link target (`](` or a reference definition) the URL alone; in text, a link.
-      out += /\]\(\s*<?$|^\s*\[[^\]]+\]:\s*<?$/m.test(out.slice(-200)) ? url : `[${escapeMarkdown(target)}](${url})`;
+      const line = out.slice(out.lastIndexOf('\n') + 1);
+      out += /\]\(\s*<?$/.test(line) || /^\s*\[[^\]]+\]:\s*<?$/.test(line) ? url : `[${escapeMarkdown(target)}](${url})`;
       return;
     }
     if (paired && !t.closing && CODE_LIKE.has(t.name)) {

@@ -129,6 +129,8 @@ function stripped(n: Note): Note {
 }
 
 const STEM = /\.md$/i;
+/** Files a note's images may be copied from (never notes, dot-files or anything else of the notebook). */
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?)$/i;
 
 interface Resolver {
   byKey: Map<string, SiteNote>;
@@ -252,7 +254,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
       },
       image(src) {
         const rel = posix.normalize(src.startsWith('/') ? src.slice(1) : posix.join(sn.note.section || '.', src.replace(/[?#].*$/, '')));
-        if (rel.startsWith('..') || STEM.test(rel) || rel === '.') return null;
+        if (rel.startsWith('..') || !IMAGE.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return null;
         let out = images.get(rel);
         if (out === undefined) {
           const data = input.resources.notebookFile(rel);
