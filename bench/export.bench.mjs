@@ -12,6 +12,26 @@ import { BIN, OUT, QUICK, corpus, have, time, report, generateNotebook, peakMemo
 
 const runs = QUICK ? 3 : 5;
 
+/**
+ * Like lib's time(), but also the CPU time (user + system, from
+ * /usr/bin/time) of each run: on a shared machine the wall time varies with
+ * the load, the CPU time much less.
+ */
+function timeWithCpu(cmd, args) {
+  if (!existsSync('/usr/bin/time')) return { wall: time(cmd, args, { runs }), cpu: null };
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], { env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+    const [u, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    if (i > 0) { wall.push(ms); cpu.push((u + sys) * 1000); }
+  }
+  return { wall, cpu };
+}
+
 function mdFiles(dir, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
@@ -111,23 +131,29 @@ const cases = [
 for (const [name, content] of cases) {
   const out = join(OUT, `export-html-${name}`);
   rmSync(out, { recursive: true, force: true });
-  const notes = time(process.execPath, [BIN, '--dir', content, 'export', '--html', '--out', out], { runs });
+  const notes = timeWithCpu(process.execPath, [BIN, '--dir', content, 'export', '--html', '--out', out]);
   const site = hugoSite(name, content);
   const dest = join(OUT, `hugo-public-${name}`);
   const hugoArgs = ['--source', site, '--destination', dest, '--quiet', '--cacheDir', join(OUT, 'hugo-cache')];
   const check = spawnSync('hugo', hugoArgs, { encoding: 'utf8' });
   if (check.status !== 0) { console.error(check.stderr); process.exit(1); }
-  const hugo = time('hugo', hugoArgs, { runs });
+  const hugo = timeWithCpu('hugo', hugoArgs);
   const json = time(process.execPath, [BIN, '--dir', content, 'export', '--json', '--out', join(OUT, `export-${name}.json`)], { runs });
   const md = time(process.execPath, [BIN, '--dir', content, 'export', '--md', '--out', join(OUT, `export-${name}.md`)], { runs });
   const mem = peakMemoryMB(process.execPath, [BIN, '--dir', content, 'export', '--html', '--out', out]);
   const hugoMem = peakMemoryMB('hugo', hugoArgs);
   report(`export ${name} (${mdFiles(content).length} notes); peak RSS notes ${mem?.toFixed(0)} MB, hugo ${hugoMem?.toFixed(0)} MB`, [
-    { name: 'hugo (minimal layout)', times: hugo },
-    { name: 'notes export --html', times: notes, ratioTo: 'hugo (minimal layout)', goal: '< 1x hugo' },
+    { name: 'hugo (minimal layout)', times: hugo.wall },
+    { name: 'notes export --html', times: notes.wall, ratioTo: 'hugo (minimal layout)', goal: '< 1x hugo' },
     { name: 'notes export --json', times: json, ratioTo: 'hugo (minimal layout)' },
     { name: 'notes export --md', times: md, ratioTo: 'hugo (minimal layout)' },
   ]);
+  if (hugo.cpu && notes.cpu) {
+    report(`export ${name}: CPU time (user + system), the same runs`, [
+      { name: 'hugo CPU', times: hugo.cpu },
+      { name: 'notes export --html CPU', times: notes.cpu, ratioTo: 'hugo CPU' },
+    ]);
+  }
 }
 
 // Screenshots of a visit notebook (the test fixture) and of hugo-docs.
