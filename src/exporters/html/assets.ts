@@ -48,7 +48,8 @@ img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
 .list { width: 100%; display: table; }
-.list td.date { white-space: nowrap; color: var(--muted); font-variant-numeric: tabular-nums; }
+.list td.date { white-space: nowrap; color: var(--muted); font-variant-numeric: tabular-nums; width: 1%; }
+.list td.tags-cell { width: 35%; }
 .shortcode { font-family: ui-monospace, monospace; font-size: .85em; color: var(--muted); border: 1px dashed var(--line);
   border-radius: 4px; padding: 0 .3em; }
 .prevnext { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem;
