@@ -63,6 +63,8 @@ export interface SiteModel {
   /** Visits (folders with `_index.md`) first, then other folders; each by first day. */
   groups: SiteGroup[];
   tags: SiteTag[];
+  /** Tags by lowercase name. */
+  tagByKey: Map<string, SiteTag>;
   /** The notebook root's `_index.md`, shown on the index page. */
   home: SiteNote | null;
   /** The body of a note as HTML, its links relative to the page at `from` (default: the note's own page). */
@@ -177,7 +179,7 @@ function findNote(r: Resolver, from: Note, target: string, kind: 'ref' | 'url'):
   return null;
 }
 
-function groupTitle(section: string, index: Note | null, name: string): string {
+function groupTitle(section: string, index: Note | null): string {
   return index?.title ?? (section ? section.split('/').pop()! : 'Other notes');
 }
 
@@ -212,7 +214,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
     siteNotes.push(sn);
   }
   for (const g of groups.values()) {
-    g.title = groupTitle(g.section, g.index?.note ?? null, input.notebook.name);
+    g.title = groupTitle(g.section, g.index?.note ?? null);
     g.days.forEach((d, i) => { d.prev = g.days[i - 1] ?? null; d.next = g.days[i + 1] ?? null; });
     const days = g.days.map((d) => d.day).filter((d): d is string => !!d).sort();
     g.first = days[0] ?? g.index?.day ?? null;
@@ -227,11 +229,13 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
   const tagMap = new Map<string, SiteTag>();
   const tagPaths = new PathAllocator();
   for (const sn of siteNotes) {
-    for (const t of sn.note.tags) {
-      const key = t.toLowerCase();
+    for (const key of new Set(sn.note.tags.map((t) => t.toLowerCase()))) {
       let tag = tagMap.get(key);
-      if (!tag) tagMap.set(key, (tag = { name: t, path: tagPaths.take(`tags/${slugify(t) || 'tag'}.html`), notes: [] }));
-      if (!tag.notes.includes(sn)) tag.notes.push(sn);
+      if (!tag) {
+        const name = sn.note.tags.find((t) => t.toLowerCase() === key)!;
+        tagMap.set(key, (tag = { name, path: tagPaths.take(`tags/${slugify(name) || 'tag'}.html`), notes: [] }));
+      }
+      tag.notes.push(sn);
     }
   }
   const tags = [...tagMap.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -267,7 +271,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
     };
     return renderMarkdown(md, sn.note.body, env);
   };
-  return { name: input.notebook.name, exportedAt: input.now.toISOString(), notes: siteNotes, groups: ordered, tags, home, bodyHtml };
+  return { name: input.notebook.name, exportedAt: input.now.toISOString(), notes: siteNotes, groups: ordered, tags, tagByKey: tagMap, home, bodyHtml };
 }
 
 // ---------------------------------------------------------------- pages
@@ -276,9 +280,8 @@ const link = (from: string, to: string, text: string) => `<a href="${relativeHre
 
 function tagList(from: string, site: SiteModel, tags: string[]): string {
   if (!tags.length) return '';
-  const byKey = new Map(site.tags.map((t) => [t.name.toLowerCase(), t]));
   return `<ul class="tags">${tags.map((t) => {
-    const tag = byKey.get(t.toLowerCase());
+    const tag = site.tagByKey.get(t.toLowerCase());
     return `<li>${tag ? link(from, tag.path, t) : escapeHtml(t)}</li>`;
   }).join('')}</ul>`;
 }
