@@ -60,8 +60,10 @@ Examples:
       const res = await exportNotes(app.notebook(), {
         exporter, filter, out: flags.out, force: flags.force, stripEmails: flags.stripEmails,
         cwd: app.ctx.cwd, now: app.ctx.now(), progress,
+        threads: /^\d+$/.test(app.ctx.env.NOTES_EXPORT_THREADS ?? '') ? Math.max(1, Number(app.ctx.env.NOTES_EXPORT_THREADS)) : undefined,
       });
       app.reportProblems(res.problems);
+      app.debug(`rendered on ${res.threads} ${res.threads === 1 ? 'thread' : 'threads'}`);
       if (!res.count) app.warn('no notes match: the export is empty');
       for (const w of res.warnings) app.warn(w);
       if (res.text !== null) app.ctx.stdout.write(res.text);

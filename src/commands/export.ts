@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
 import { matchesFilter, sortNotes, type NoteFilter } from '../core/filter.js';
@@ -23,6 +24,8 @@ export interface ExportOptions {
   cwd: string;
   now: Date;
   progress?: (done: number, total: number) => void;
+  /** Threads the exporter may use (default: the machine's cores). */
+  threads?: number;
 }
 
 export interface ExportResult {
@@ -38,6 +41,8 @@ export interface ExportResult {
   removed: number;
   /** The folder held other files and --force wrote into it. */
   forced: boolean;
+  /** Threads that rendered. */
+  threads: number;
   warnings: string[];
 }
 
@@ -84,14 +89,15 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
     now: opts.now,
     stripEmails: !!opts.stripEmails,
     progress: opts.progress,
+    threads: opts.threads ?? availableParallelism(),
     resources: resourcesFor(nb),
   };
-  const result = { count: chosen.length, problems, files: 0, removed: 0, forced: false, warnings: [] as string[] };
+  const result = { count: chosen.length, problems, files: 0, removed: 0, forced: false, threads: 1, warnings: [] as string[] };
   if (exporter.output === 'folder') {
     const folder = openExportFolder(resolve(opts.cwd, opts.out ?? exporter.defaultOut), { force: opts.force });
     const stats = await exporter.render(input, folder.sink);
     const done = folder.finish();
-    return { ...result, destination: folder.root, text: null, files: done.files, removed: done.removed, forced: folder.forced, warnings: stats.warnings };
+    return { ...result, destination: folder.root, text: null, files: done.files, removed: done.removed, forced: folder.forced, threads: stats.threads ?? 1, warnings: stats.warnings };
   }
   const text = await exporter.render(input);
   if (opts.out === undefined || opts.out === '-') return { ...result, destination: null, text };

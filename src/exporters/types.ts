@@ -24,6 +24,11 @@ export interface ExportInput {
   now: Date;
   /** Remove e-mail addresses from the output (only when the exporter declares `stripEmails`). */
   stripEmails: boolean;
+  /**
+   * Threads an exporter may use (1: only the calling one). The HTML site
+   * renders half the note bodies in a worker thread when it has 2 or more.
+   */
+  threads?: number;
   /** Called as notes are rendered; the cli shows it on a terminal for large exports. */
   progress?: (done: number, total: number) => void;
   /** Read-only access to files outside the notes. */
@@ -48,6 +53,8 @@ export interface ExportStats {
   files: number;
   /** Things worth a warning (links to notes not in the export, ...), at most a few lines. */
   warnings: string[];
+  /** Threads that rendered (for --verbose). */
+  threads?: number;
 }
 
 interface ExporterBase {

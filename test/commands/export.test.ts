@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { copyOf, FIXTURES, run, tempDir } from '../helpers/run.js';
+import { listFiles } from '../helpers/files.js';
 
 const NOW = new Date('2024-05-01T12:00:00Z');
 const cleanups: (() => void)[] = [];
@@ -13,17 +14,7 @@ function notebook() {
   return nb.dir;
 }
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p); else out.push(relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+const files = listFiles;
 
 const exp = (dir: string, args: string[], opts: { cwd?: string } = {}) => run(['--dir', dir, 'export', ...args], { now: NOW, cwd: opts.cwd ?? dir });
 

@@ -25,7 +25,7 @@ function memorySink() {
 }
 
 describe('the html site', () => {
-  it('takes extra page builders: their pages and header links appear (how people/follow-up pages plug in)', () => {
+  it('takes extra page builders: their pages and header links appear (how people/follow-up pages plug in)', async () => {
     const people: PageBuilder = {
       nav: { label: 'People', path: 'people/index.html' },
       *pages(site) {
@@ -34,15 +34,15 @@ describe('the html site', () => {
       },
     };
     const { files, sink } = memorySink();
-    renderSite(input([['v/d1.md', '+++\ntitle = "D1"\ndate = 2024-01-01\n+++\nMet Dr. Example.\n']]), sink, [...PAGE_BUILDERS, people]);
+    await renderSite(input([['v/d1.md', '+++\ntitle = "D1"\ndate = 2024-01-01\n+++\nMet Dr. Example.\n']]), sink, [...PAGE_BUILDERS, people]);
     expect(files.get('people/index.html')).toContain('<p>Example</p>');
     expect(files.get('notes/v/d1.html')).toContain('<a href="../../people/index.html">People</a>');
     expect(files.get('people/index.html')).toContain('<link rel="stylesheet" href="../assets/style.css">');
   });
 
-  it('gives colliding page names distinct files (case-insensitively) and keeps visit pages', () => {
+  it('gives colliding page names distinct files (case-insensitively) and keeps visit pages', async () => {
     const { files, sink } = memorySink();
-    renderSite(input([
+    await renderSite(input([
       ['v/_index.md', '+++\ntitle = "Visit"\n+++\n'],
       ['v/index.md', '+++\ntitle = "Leaf"\n+++\n'],
       ['v/Day.md', '+++\ntitle = "Upper"\n+++\n'],

@@ -184,7 +184,7 @@ function groupTitle(section: string, index: Note | null): string {
 }
 
 /** Builds the site model from the chosen notes. */
-export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink, problems: { missing: Set<string> }): SiteModel {
+export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink, problems: { missing: Set<string> }): SiteModel & { copyImage(rel: string): string | null } {
   const notes = input.stripEmails ? input.notes.map(stripped) : input.notes;
   const paths = new PathAllocator();
   const groups = new Map<string, SiteGroup>();
@@ -241,6 +241,17 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
   const tags = [...tagMap.values()].sort((a, b) => a.name.localeCompare(b.name));
   const resolver = buildResolver(siteNotes);
   const images = new Map<string, string | null>();
+  /** Copies an image of the notebook into the site once; its site path, or null when there is no such file. */
+  const copyImage = (rel: string): string | null => {
+    let out = images.get(rel);
+    if (out === undefined) {
+      const data = input.resources.notebookFile(rel);
+      out = data ? `notes/${safePath(rel)}` : null;
+      if (data && out) sink.write(out, data);
+      images.set(rel, out);
+    }
+    return out;
+  };
   const bodyHtml = (sn: SiteNote, from = sn.path): string => {
     const env: RenderEnv = {
       link(target, kind): LinkTarget {
@@ -259,19 +270,13 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
       image(src) {
         const rel = posix.normalize(src.startsWith('/') ? src.slice(1) : posix.join(sn.note.section || '.', src.replace(/[?#].*$/, '')));
         if (rel.startsWith('..') || !IMAGE.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return null;
-        let out = images.get(rel);
-        if (out === undefined) {
-          const data = input.resources.notebookFile(rel);
-          out = data ? `notes/${safePath(rel)}` : null;
-          if (data && out) sink.write(out, data);
-          images.set(rel, out);
-        }
+        const out = copyImage(rel);
         return out ? relativeHref(from, out) : null;
       },
     };
     return renderMarkdown(md, sn.note.body, env);
   };
-  return { name: input.notebook.name, exportedAt: input.now.toISOString(), notes: siteNotes, groups: ordered, tags, tagByKey: tagMap, home, bodyHtml };
+  return { name: input.notebook.name, exportedAt: input.now.toISOString(), notes: siteNotes, groups: ordered, tags, tagByKey: tagMap, home, bodyHtml, copyImage };
 }
 
 // ---------------------------------------------------------------- pages
@@ -385,8 +390,14 @@ export const PAGE_BUILDERS: PageBuilder[] = [visitsNav, homePage, notePages, vis
 
 // ---------------------------------------------------------------- render
 
+/**
+ * Exports with fewer notes render on one thread: starting a worker (module,
+ * notes, model) costs about what it saves at 1,000 notes (measured on hugo-docs).
+ */
+export const PARALLEL_FROM = 1000;
+
 /** Renders the whole site into `sink`. */
-export function renderSite(input: ExportInput, sink: ExportSink, builders: PageBuilder[] = PAGE_BUILDERS): ExportStats {
+export async function renderSite(input: ExportInput, sink: ExportSink, builders: PageBuilder[] = PAGE_BUILDERS): Promise<ExportStats> {
   const md = createRenderer();
   const problems = { missing: new Set<string>() };
   const site = buildModel(input, md, sink, problems);
@@ -394,14 +405,37 @@ export function renderSite(input: ExportInput, sink: ExportSink, builders: PageB
   const search = new SearchIndexBuilder();
   const total = site.notes.length;
   let files = 0;
-  const bodyHtml = site.bodyHtml;
-  // Progress counts each note once, as its body is rendered.
-  const rendered = new Set<SiteNote>();
+  let threads = 1;
+  // Bodies rendered ahead (half of them by a worker thread when there is one), by note.
+  const bodies = new Map<SiteNote, string>();
+  const progress = () => input.progress?.(bodies.size, total);
+  if ((input.threads ?? 1) > 1 && total >= PARALLEL_FROM) {
+    // Both threads take the next note from one shared counter, so neither
+    // waits for the other however long the worker takes to start.
+    const { renderInWorker } = await import('./parallel.js');
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const job = renderInWorker(input, next, (i, html) => { bodies.set(site.notes[i]!, html); });
+    if (job) {
+      for (let i = Atomics.add(next, 0, 1), n = 1; i < total; i = Atomics.add(next, 0, 1), n++) {
+        bodies.set(site.notes[i]!, site.bodyHtml(site.notes[i]!));
+        if (n % 32 === 0) { progress(); await new Promise((r) => setImmediate(r)); }
+      }
+      const done = await job.catch(() => null);
+      if (done) {
+        threads = 2;
+        for (const m of done.missing) problems.missing.add(m);
+        for (const rel of done.images) site.copyImage(rel);
+      }
+      progress();
+    }
+  }
   const counted: SiteModel = {
     ...site,
     bodyHtml(sn, from) {
-      const html = bodyHtml(sn, from);
-      if (!rendered.has(sn)) { rendered.add(sn); input.progress?.(rendered.size, total); }
+      const ahead = from === undefined || from === sn.path ? bodies.get(sn) : undefined;
+      if (ahead !== undefined) return ahead;
+      const html = site.bodyHtml(sn, from);
+      if (!bodies.has(sn) && (from === undefined || from === sn.path)) { bodies.set(sn, html); progress(); }
       return html;
     },
   };
@@ -426,8 +460,8 @@ export function renderSite(input: ExportInput, sink: ExportSink, builders: PageB
   files += 5;
   const warnings: string[] = [];
   if (problems.missing.size) {
-    const examples = [...problems.missing].slice(0, 3).join('; ');
+    const examples = [...problems.missing].sort().slice(0, 3).join('; ');
     warnings.push(`${problems.missing.size} links point to notes that are not in this export (shown as plain text), e.g. ${examples}`);
   }
-  return { files, warnings };
+  return { files, warnings, threads };
 }
