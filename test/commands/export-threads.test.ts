@@ -4,8 +4,8 @@
  * binary must write the same site on one thread and on two.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO, runBin, tempDir } from '../helpers/run.js';
 import { listFiles } from '../helpers/files.js';
 import { PARALLEL_FROM } from '../../src/exporters/html/site.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { copyOf, FIXTURES, run, tempDir } from '../helpers/run.js';
 import { listFiles } from '../helpers/files.js';
 
