@@ -19,6 +19,7 @@ import { registerTodo } from './todo.js';
 import { registerLinks } from './links.js';
 import { registerDoctor } from './doctor.js';
 import { registerCompletion } from './completion.js';
+import { registerExport } from './export.js';
 
 declare const __NOTES_VERSION__: string | undefined;
 export const VERSION = typeof __NOTES_VERSION__ === 'string' ? __NOTES_VERSION__ : '0.0.0-dev';
@@ -66,7 +67,7 @@ Examples:
     },
   };
   const commands = [registerInit, registerNew, registerList, registerShow, registerSearch, registerTag, registerCapture,
-    registerVisit, registerPeople, registerTodo, registerLinks, registerDoctor, registerCompletion];
+    registerVisit, registerPeople, registerTodo, registerLinks, registerExport, registerDoctor, registerCompletion];
   for (const register of commands) register(program, registrar);
   return program;
 }

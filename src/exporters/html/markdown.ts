@@ -1,0 +1,157 @@
+/**
+ * Markdown to HTML for the site: markdown-it (CommonMark) with raw HTML
+ * escaped (`html: false`: a note's `<script>` shows as text, never runs),
+ * links between notes pointed at the exported pages, Hugo shortcodes
+ * degraded (see shortcodes.ts), and bare URLs, `mailto:` and e-mail
+ * addresses made links by a cheap pass of our own: markdown-it's `linkify`
+ * option makes rendering ~3x slower (../shared/LIBRARY-NOTES.md).
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import { expandShortcodes, MARK_CLOSE, MARK_OPEN, REF_SCHEME, type Marker } from './shortcodes.js';
+import { EMAIL_SOURCE } from '../../core/emails.js';
+import { escapeHtml } from './layout.js';
+
+/** Where a link of a note leads in the export. */
+export type LinkTarget =
+  | { href: string }
+  /** A note that is not in this export: the link text stays, without a link. */
+  | { missing: string }
+  /** Not a link to a note: leave it as written. */
+  | null;
+
+/** What the renderer asks the site while rendering one note. */
+export interface RenderEnv {
+  /** Resolves a link target: a `ref`/`relref` argument, or a relative URL of the note. */
+  link(target: string, kind: 'ref' | 'url'): LinkTarget;
+  /** A relative image source: the URL to use, or null to leave it. */
+  image(src: string): string | null;
+}
+
+const AUTOLINK = new RegExp(String.raw`\b(?:https?://|www\.)[^\s<>"'\`]+|\bmailto:[^\s<>()"'\`]+|${EMAIL_SOURCE}`, 'gi');
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Trailing punctuation is not part of a bare URL (a closing paren only when unbalanced). */
+function trimUrl(url: string): string {
+  let u = url.replace(/[.,;:!?'"*_]+$/, '');
+  while (u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1).replace(/[.,;:!?]+$/, '');
+  return u;
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+/** A heading's anchor as Hugo makes it: lowercase words joined by dashes, punctuation dropped. */
+export function anchorize(text: string): string {
+  return text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s+/g, '-');
+}
+
+/** Gives a heading its anchor id (`#frag` of links and refs), unique in the page as Hugo does (`x`, `x-1`). */
+function addAnchor(open: Token, inline: Token | undefined, ids: Map<string, number>): void {
+  if (!inline || inline.type !== 'inline') return;
+  const text = inline.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? inline.content;
+  let id = anchorize(text);
+  if (!id) return;
+  const seen = ids.get(id);
+  ids.set(id, (seen ?? 0) + 1);
+  if (seen !== undefined) id = `${id}-${seen}`;
+  open.attrSet('id', id);
+}
+
+/** Makes the markdown-it instance used for every note of an export. */
+export function createRenderer(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+  const linkTokens = (state: StateCore, text: string, level: number): Token[] | null => {
+    AUTOLINK.lastIndex = 0;
+    const out: Token[] = [];
+    let pos = 0;
+    for (let m = AUTOLINK.exec(text); m; m = AUTOLINK.exec(text)) {
+      const raw = trimUrl(m[0]);
+      if (!raw) continue;
+      const isMail = !HAS_SCHEME.test(raw) && !raw.toLowerCase().startsWith('www.');
+      const url = isMail ? `mailto:${raw}` : raw.toLowerCase().startsWith('www.') ? `http://${raw}` : raw;
+      const href = md.normalizeLink(url);
+      if (!md.validateLink(href) || raw === 'mailto:') continue;
+      if (m.index > pos) out.push(Object.assign(new state.Token('text', '', 0), { content: text.slice(pos, m.index), level }));
+      const open = new state.Token('link_open', 'a', 1);
+      open.attrs = [['href', href]];
+      open.markup = 'linkify';
+      open.info = 'auto';
+      open.level = level;
+      out.push(open);
+      out.push(Object.assign(new state.Token('text', '', 0), { content: raw, level: level + 1 }));
+      out.push(Object.assign(new state.Token('link_close', 'a', -1), { markup: 'linkify', info: 'auto', level }));
+      pos = m.index + raw.length;
+      AUTOLINK.lastIndex = pos;
+    }
+    if (!out.length) return null;
+    if (pos < text.length) out.push(Object.assign(new state.Token('text', '', 0), { content: text.slice(pos), level }));
+    return out;
+  };
+
+  const rewriteLink = (t: Token, env: RenderEnv) => {
+    const href = t.attrGet('href');
+    if (!href) return;
+    let target: LinkTarget = null;
+    if (href.startsWith(REF_SCHEME)) target = env.link(safeDecode(href.slice(REF_SCHEME.length)), 'ref');
+    else if (!HAS_SCHEME.test(href) && !href.startsWith('//') && !href.startsWith('#')) target = env.link(safeDecode(href), 'url');
+    if (!target) return;
+    if ('href' in target) t.attrSet('href', target.href);
+    else {
+      t.attrs = (t.attrs ?? []).filter(([k]) => k !== 'href');
+      t.attrSet('class', 'missing-link');
+      t.attrSet('title', `not in this export: ${target.missing}`);
+    }
+  };
+
+  md.core.ruler.push('notes_links', (state) => {
+    const env = state.env as RenderEnv;
+    const ids = new Map<string, number>();
+    state.tokens.forEach((block, i) => {
+      if (block.type === 'heading_open') addAnchor(block, state.tokens[i + 1], ids);
+    });
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      let inLink = 0;
+      let changed = false;
+      const out: Token[] = [];
+      for (const t of block.children) {
+        if (t.type === 'link_open') { inLink++; rewriteLink(t, env); } else if (t.type === 'link_close') inLink--;
+        else if (t.type === 'image') {
+          const src = t.attrGet('src');
+          if (src && !HAS_SCHEME.test(src) && !src.startsWith('//')) {
+            const to = env.image(safeDecode(src));
+            if (to) t.attrSet('src', to);
+          }
+        } else if (t.type === 'text' && !inLink && (t.content.includes(':') || t.content.includes('@') || t.content.includes('www.'))) {
+          const split = linkTokens(state, t.content, t.level);
+          if (split) { out.push(...split); changed = true; continue; }
+        }
+        out.push(t);
+      }
+      if (changed) block.children = out;
+    }
+  });
+  return md;
+}
+
+/** Replaces marker sentinels: a styled span in text; plain (escaped) text inside a tag or for escaped shortcodes. */
+function replaceMarkers(html: string, markers: Marker[]): string {
+  const re = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, 'g');
+  return html.replace(re, (_m, i: string, offset: number) => {
+    const marker = markers[Number(i)];
+    const text = escapeHtml(marker?.text ?? '');
+    const insideTag = html.lastIndexOf('<', offset) > html.lastIndexOf('>', offset);
+    return insideTag || marker?.literal ? text : `<span class="shortcode" title="Hugo shortcode, not rendered in this export">${text}</span>`;
+  });
+}
+
+/** Renders one note body to HTML. */
+export function renderMarkdown(md: MarkdownIt, body: string, env: RenderEnv): string {
+  const { markdown, markers } = expandShortcodes(body);
+  const html = md.render(markdown, env);
+  return markers.length ? replaceMarkers(html, markers) : html;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { stripEmails } from '../../src/core/emails.js';
+
+describe('stripEmails', () => {
+  it.each([
+    ['no address here', 'no address here'],
+    ['write to ada@example.org today', 'write to today'],
+    ['Ada (mailto:ada@example.org) leads', 'Ada leads'],
+    ['Ada (ada@example.org) leads', 'Ada leads'],
+    ['[Ada](mailto:ada@example.org) leads', 'Ada leads'],
+    ['[ada@example.org](mailto:ada@example.org)', ''],
+    ['mail <team@example.org>', 'mail'],
+    ['bare mailto:bo.sample+x@sub.example.org, ok', 'bare, ok'],
+    ['two: a@example.org and b@example.org.', 'two: and.'],
+    ['not an address: user@localhost or @handle', 'not an address: user@localhost or @handle'],
+    ['line one x@example.org\nline two', 'line one\nline two'],
+  ])('%j → %j', (input, expected) => {
+    expect(stripEmails(input)).toBe(expected);
+  });
+});

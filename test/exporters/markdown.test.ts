@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createRenderer, renderMarkdown, type RenderEnv } from '../../src/exporters/html/markdown.js';
+
+const md = createRenderer();
+const env: RenderEnv = {
+  link: (target, kind) => (target.startsWith('known') ? { href: `page-of-${target}` } : kind === 'ref' || target.endsWith('.md') ? { missing: target } : null),
+  image: (src) => (src === 'pic.png' ? '../pics/pic.png' : null),
+};
+const render = (s: string) => renderMarkdown(md, s, env).trim();
+
+describe('renderMarkdown', () => {
+  it.each([
+    ['<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
+    ['<img src=x onerror=alert(1)>', '<p>&lt;img src=x onerror=alert(1)&gt;</p>'],
+    ['[x](javascript:alert(1))', '<p>[x](javascript:alert(1))</p>'],
+    ['see https://example.org/a_(b).', '<p>see <a href="https://example.org/a_(b)">https://example.org/a_(b)</a>.</p>'],
+    ['Ada (mailto:ada@example.org)', '<p>Ada (<a href="mailto:ada@example.org">mailto:ada@example.org</a>)</p>'],
+    ['mail ada@example.org', '<p>mail <a href="mailto:ada@example.org">ada@example.org</a></p>'],
+    ['[Ada](mailto:ada@example.org)', '<p><a href="mailto:ada@example.org">Ada</a></p>'],
+    ['[a](https://example.org) https://example.org', '<p><a href="https://example.org">a</a> <a href="https://example.org">https://example.org</a></p>'],
+    ['`https://example.org`', '<p><code>https://example.org</code></p>'],
+    ['[day](known.md#top)', '<p><a href="page-of-known.md#top">day</a></p>'],
+    ['[gone](other.md)', '<p><a class="missing-link" title="not in this export: other.md">gone</a></p>'],
+    ['[site](/about/)', '<p><a href="/about/">site</a></p>'],
+    ['[x]({{< ref "known-2.md" >}})', '<p><a href="page-of-known-2.md">x</a></p>'],
+    ['[x]({{< ref "nope.md" >}})', '<p><a class="missing-link" title="not in this export: nope.md">x</a></p>'],
+    ['![p](pic.png)', '<p><img src="../pics/pic.png" alt="p"></p>'],
+    ['{{< youtube x >}}', '<p><span class="shortcode" title="Hugo shortcode, not rendered in this export">{{&lt; youtube x &gt;}}</span></p>'],
+    ['```\n{{</* figure src="a.png" */>}}\n```', '<pre><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>'],
+    ['![alt {{< x >}}](a.png)', '<p><img src="a.png" alt="alt {{&lt; x &gt;}}"></p>'],
+  ])('%j', (input, html) => {
+    expect(render(input)).toBe(html);
+  });
+});
+
+describe('heading anchors', () => {
+  it.each([
+    ['# Detector readout', '<h1 id="detector-readout">Detector readout</h1>'],
+    ['## The `kafka` cluster!', '<h2 id="the-kafka-cluster">The <code>kafka</code> cluster!</h2>'],
+    ['# A\n# A', '<h1 id="a">A</h1>\n<h1 id="a-1">A</h1>'],
+    ['# Ünïcode ok', '<h1 id="ünïcode-ok">Ünïcode ok</h1>'],
+  ])('%j', (input, html) => {
+    expect(render(input)).toBe(html);
+  });
+});
