@@ -13,7 +13,6 @@
  * Offsets are into the decoded text (BOM included), so that editors can
  * splice the text without touching any other byte.
  */
-import matter from 'gray-matter';
 import TOML from '@iarna/toml';
 import { NoteParseError } from './errors.js';
 
@@ -137,7 +136,22 @@ const MATTER_OPTIONS: Record<'yaml', object> = {
 };
 
 /** gray-matter's call, typed loosely: its typings insist on literal delimiters. */
-const parseMatter = matter as unknown as (text: string, options: object) => { data: unknown };
+type MatterFn = (text: string, options: object) => { data: unknown };
+let matterFn: MatterFn | undefined;
+
+/**
+ * gray-matter, loaded on the first YAML front matter: loading it (with
+ * js-yaml and esprima) costs ~20 ms of start-up that commands reading no
+ * YAML note should not pay. A plain `require` on purpose: esbuild bundles it
+ * as a CommonJS module whose initialisation runs at this call, not when the
+ * chunk loads (the bundle defines `require` in its banner, scripts/build.mjs;
+ * vitest and Node's CommonJS loader provide their own).
+ */
+function parseMatter(text: string, options: object): { data: unknown } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  matterFn ??= require('gray-matter') as MatterFn;
+  return matterFn(text, options);
+}
 
 interface PositionedError {
   line?: number;

@@ -37,3 +37,17 @@ describe.skipIf(!existsSync(ENTRY))('start-up stays cheap', () => {
     expect(text(search)).toMatch(/class Fuse\b|Fuse\.version/);
   });
 });
+
+describe.skipIf(!existsSync(ENTRY))('gray-matter loads lazily', () => {
+  const bundle = () => text(new Set(readdirSync(join(DIST, 'chunks')).map((f) => join(DIST, 'chunks', f)).concat(ENTRY)));
+
+  it('the bundle initialises gray-matter (js-yaml, esprima) only inside a function, on the first YAML front matter', () => {
+    const all = bundle();
+    // esbuild wraps CommonJS modules: `require_x()` runs x's top-level code.
+    // At column 0 it would run when the chunk loads, i.e. at start-up.
+    const calls = [...all.matchAll(/^(.*)\brequire_(gray_matter|js_yaml|esprima)\(\)/gm)];
+    expect(calls.some((m) => m[2] === 'gray_matter')).toBe(true);
+    for (const m of calls) expect(m[1], m[0]).toMatch(/^\s+\S/);
+    expect(all).not.toMatch(/^var \w+ = __toESM\(require_gray_matter\(\)/m);
+  });
+});

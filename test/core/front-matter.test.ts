@@ -66,6 +66,12 @@ describe('parseFrontMatter', () => {
     expect((globalThis as Record<string, unknown>).pwned).toBe(false);
   });
 
+  it('returns fresh YAML objects (gray-matter, loaded lazily, still gets options: no cache)', () => {
+    const a = parseFrontMatter('yaml', 'tags: [a]');
+    (a.tags as string[]).push('mutated');
+    expect(parseFrontMatter('yaml', 'tags: [a]').tags).toEqual(['a']);
+  });
+
   it('returns fresh objects (no gray-matter cache sharing)', () => {
     const a = parseFrontMatter('toml', 'tags = ["a"]');
     (a.tags as string[]).push('mutated');

@@ -3,7 +3,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, REPO, runBin, tempDir } from '../helpers/run.js';
 import { parseNote } from '../../src/core/note.js';
@@ -35,6 +35,19 @@ describe('the notes binary', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/ess-2023\/2023-09-08\.md/);
     expect(r.stderr).toBe('');
+  });
+
+  it('the bundle reads YAML front matter (gray-matter loaded on first use) and never runs JS front matter', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    writeFileSync(join(t.dir, 'a.md'), '---\ntitle: Yaml note\ntags: [x]\n---\nbody\n');
+    writeFileSync(join(t.dir, 'b.md'), '---\ntitle: Bad\nx: !!js/function "function(){ process.exit(7) }"\n---\n');
+    writeFileSync(join(t.dir, 'c.md'), '---\ntitle: [\n---\n');
+    const r = runBin(['list', '--json', '--dir', t.dir]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((n: { title: string; tags: string[] }) => [n.title, n.tags])).toEqual([['Yaml note', ['x']]]);
+    expect(r.stderr).toMatch(/skipped b\.md:\d+: invalid YAML front matter/);
+    expect(r.stderr).toMatch(/skipped c\.md:\d+: invalid YAML front matter/);
   });
 
   it('every command has help with an example', () => {
