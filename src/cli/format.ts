@@ -6,7 +6,7 @@ import type { Note } from '../core/note.js';
 import { noteDay } from '../core/filter.js';
 
 /** Display width ignoring ANSI colour codes. */
-const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+const width = (s: string) => (s.includes('\x1b') ? s.replace(/\x1b\[[0-9;]*m/g, '').length : s.length);
 
 /**
  * Lays out rows in columns separated by two spaces; the last column is not
@@ -15,10 +15,11 @@ const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
 export function table(rows: string[][], header?: string[]): string {
   const all = header ? [header, ...rows] : rows;
   if (!all.length) return '';
-  const cols = Math.max(...all.map((r) => r.length));
-  const w = Array.from({ length: cols }, (_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
+  const widths = all.map((r) => r.map(width));
+  const w: number[] = [];
+  for (const r of widths) r.forEach((x, i) => { if (!(w[i]! >= x)) w[i] = x; });
   return all
-    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(w[i]! - width(cell)))).join('  ').trimEnd())
+    .map((r, j) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(w[i]! - widths[j]![i]!))).join('  ').trimEnd())
     .join('\n') + '\n';
 }
 

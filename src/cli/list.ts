@@ -27,7 +27,10 @@ export function registerList(program: Command, r: Registrar): void {
     .action(r.action(async (app, flags: ListFlags) => {
       const filter = toFilter(flags, app.ctx.now());
       const { listNotes } = await import('../commands/list.js');
-      const { notes, problems } = listNotes(app.notebook(), { filter, sort: flags.sort, reverse: flags.reverse, limit: flags.limit });
+      const { notes, problems, from } = await listNotes(app.notebook(), {
+        filter, sort: flags.sort, reverse: flags.reverse, limit: flags.limit, env: app.ctx.env, warn: (m, h) => app.warn(m, h),
+      });
+      app.debug(`notes read from ${from === 'index' ? 'the search index' : 'the files'}`);
       app.reportProblems(problems);
       if (flags.json) {
         app.ctx.stdout.write(json(notes.map(noteJson)));

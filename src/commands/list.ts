@@ -1,11 +1,13 @@
 /**
  * `notes list`: the notes chosen by the filters, in order.
  */
-import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
+import type { NoteProblem } from '../store/notebook.js';
+import type { Notebook } from '../store/notebook.js';
 import { matchesFilter, sortNotes, type NoteFilter, type SortKey } from '../core/filter.js';
 import type { Note } from '../core/note.js';
+import { notesMetadata, type NotesSourceAccess } from './notes-source.js';
 
-export interface ListOptions {
+export interface ListOptions extends NotesSourceAccess {
   filter: NoteFilter;
   sort?: SortKey;
   reverse?: boolean;
@@ -13,12 +15,14 @@ export interface ListOptions {
 }
 
 export interface ListResult {
+  /** Without bodies (they may come from the search index). */
   notes: Note[];
   problems: NoteProblem[];
+  from: 'index' | 'files';
 }
 
-export function listNotes(nb: Notebook, opts: ListOptions): ListResult {
-  const { notes, problems } = loadNotes(nb);
+export async function listNotes(nb: Notebook, opts: ListOptions): Promise<ListResult> {
+  const { notes, problems, from } = await notesMetadata(nb, opts);
   const chosen = sortNotes(notes.filter((n) => matchesFilter(n, opts.filter)), opts.sort, opts.reverse);
-  return { notes: opts.limit ? chosen.slice(0, opts.limit) : chosen, problems };
+  return { notes: opts.limit ? chosen.slice(0, opts.limit) : chosen, problems, from };
 }

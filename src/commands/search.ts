@@ -13,6 +13,8 @@ import { IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, ro
 import type { Notebook, NoteProblem } from '../store/notebook.js';
 import type { Note } from '../core/note.js';
 
+export { IndexSchemaError };
+
 /** How the index is found and what it may say while working. */
 export interface IndexAccess {
   env: Record<string, string | undefined>;
@@ -199,14 +201,22 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
 /**
  * The notebook's notes as the (refreshed) index holds them: the normalized
  * metadata of `loadNotes` without reading or parsing any unchanged note, and
- * without bodies. For commands that only filter and sort (`list` could use
- * it: hugo-docs, 992 pages, parses in ~300 ms).
+ * without bodies. For commands that only filter and sort (see notes-source.ts).
+ * With `repair` off, an index that cannot be opened or refreshed is neither
+ * rebuilt nor replaced: the error is thrown, for the caller to read the files.
  */
-export async function indexedNotes(nb: Notebook, access: IndexAccess): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
-  return withIndex(nb, access, async (ix) => {
+export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true }: { repair?: boolean } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
+  const read = async (ix: SearchIndex) => {
     const refresh = await ix.refresh(access.onProgress, scanMethod(access.env));
     return { notes: ix.notes(), problems: [...refresh.walkProblems, ...ix.problems()] };
-  });
+  };
+  if (repair) return withIndex(nb, access, read);
+  const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
+  try {
+    return await read(ix);
+  } finally {
+    ix.close();
+  }
 }
 
 export interface IndexOptions extends IndexAccess {

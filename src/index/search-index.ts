@@ -14,9 +14,8 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Note } from '../core/note.js';
 import { NoteParseError } from '../core/errors.js';
 import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
@@ -30,20 +29,7 @@ type DB = Database.Database;
 /** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
 export const SCHEMA_VERSION = '4';
 
-/** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
-export function cacheDir(env: Record<string, string | undefined>): string {
-  if (env.NOTES_CACHE_DIR) return resolve(env.NOTES_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-  return resolve(base, 'notes');
-}
-
-/** The index file of a notebook: keyed by a hash of the root's real path. */
-export function indexFile(root: string, env: Record<string, string | undefined>): string {
-  let real = root;
-  try { real = realpathSync(root); } catch { /* keep as given */ }
-  const key = createHash('sha256').update(real).digest('hex').slice(0, 16);
-  return join(cacheDir(env), `index-${key}.sqlite`);
-}
+export { cacheDir, indexFile } from './location.js';
 
 /** True for the errors that mean the database file is damaged or not a database. */
 export function isCorruption(err: unknown): boolean {
@@ -137,7 +123,9 @@ const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? 
 const parseList = (s: string | null): string[] => (s ? (JSON.parse(s) as string[]) : []);
 
 /** The note a row stands for (no body: enough for filters, sorting and output). */
-export function rowToNote(r: NoteRow): Note {
+export function rowToNote(r: Omit<NoteRow, 'id' | 'problem'>): Note {
+  const raw = r.front_matter;
+  let frontMatter: Record<string, unknown> | undefined;
   return {
     path: r.path,
     title: r.title ?? r.path,
@@ -152,11 +140,17 @@ export function rowToNote(r: NoteRow): Note {
     section: r.section ?? '',
     isSection: !!r.is_section,
     format: r.format as Note['format'],
-    frontMatter: r.front_matter ? (JSON.parse(r.front_matter) as Record<string, unknown>) : {},
+    // Parsed on first use: a table (list without --json) never needs it.
+    get frontMatter() { return (frontMatter ??= raw ? (JSON.parse(raw) as Record<string, unknown>) : {}); },
+    set frontMatter(v) { frontMatter = v; },
     body: '',
     bodyLine: r.body_line ?? 1,
   };
 }
+
+/** The columns `notes()` reads, in order (raw rows: ~5x cheaper than row objects at 10,000 notes). */
+const NOTE_COLUMNS = ['path', 'title', 'date', 'instant', 'tags', 'categories', 'draft', 'weight', 'menu_title', 'link_title',
+  'section', 'is_section', 'format', 'body_line', 'front_matter'] as const;
 
 export class SearchIndex {
   readonly db: DB;
@@ -413,7 +407,11 @@ export class SearchIndex {
 
   /** Every readable note, as stored (no body), by path. */
   notes(): Note[] {
-    return (this.db.prepare('SELECT * FROM notes WHERE problem IS NULL ORDER BY path').all() as NoteRow[]).map(rowToNote);
+    const rows = this.db.prepare(`SELECT ${NOTE_COLUMNS.join(', ')} FROM notes WHERE problem IS NULL ORDER BY path`).raw().all() as unknown[][];
+    return rows.map((r) => {
+      const [path, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter] = r;
+      return rowToNote({ path, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter } as Omit<NoteRow, 'id' | 'problem'>);
+    });
   }
 
   /** The notes that could not be read when last indexed. */

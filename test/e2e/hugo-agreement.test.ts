@@ -1,11 +1,12 @@
 /**
  * Hugo is the reference reader of these files: for every regular page that
  * `hugo list all` prints, `notes list --json` must give the same title, the
- * same date instant (where a date is set) and the same draft flag.
+ * same date instant (where a date is set) and the same draft flag, whether
+ * it reads the files or the search index (their outputs must be identical).
  */
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { run, SHARED, hasShared, REPO } from '../helpers/run.js';
+import { run, SHARED, hasShared, REPO, tempDir } from '../helpers/run.js';
 import { hasHugo, hugoListAll } from '../helpers/hugo.js';
 
 const required = !!process.env.NOTES_REQUIRE_EXTERNAL;
@@ -16,8 +17,20 @@ describe.skipIf(!!reason && !required)('agreement with hugo list all', () => {
   it.each(['benmezger-notes', 'hugo-book-exampleSite', 'hugo-docs', 'sample notebook'])('%s', async (corpus) => {
     const content = corpus === 'sample notebook' ? join(REPO, 'notes') : join(SHARED, 'corpora', corpus, 'content');
     const pages = hugoListAll(content);
-    const r = await run(['list', '--json', '--drafts', '--dir', content]);
-    expect(r.code).toBe(0);
+    const cache = tempDir('notes-cache-');
+    let r: Awaited<ReturnType<typeof run>>;
+    try {
+      const list = (mode: string) => run(['list', '--json', '--drafts', '--dir', content], { env: { NOTES_CACHE_DIR: cache.dir, NOTES_LIST_INDEX: mode } });
+      r = await list('never');
+      expect(r.code).toBe(0);
+      for (const pass of ['cold', 'warm']) {
+        const fromIndex = await list('always');
+        expect(fromIndex.stdout, `index (${pass}) vs files`).toBe(r.stdout);
+        expect(fromIndex.stderr, `index (${pass}) vs files`).toBe(r.stderr);
+      }
+    } finally {
+      cache.cleanup();
+    }
     const ours = new Map<string, { title: string; instant: string | null; draft: boolean; frontMatter: Record<string, unknown> }>(
       JSON.parse(r.stdout).map((n: { path: string }) => [n.path, n]),
     );

@@ -1,0 +1,74 @@
+/**
+ * The notebook's notes for commands that only filter, sort and print their
+ * metadata (`list`, `tag list`, `visit list`, completion): read from the
+ * search index when the notebook has one (built by `notes search` or
+ * `notes index`) and is large enough for SQLite to pay for itself, else
+ * parsed from the files with loadNotes. Both give the same notes (bodies
+ * aside: the index holds none) and the same problems.
+ *
+ * The index is only an accelerator: when it is missing, out of date, of an
+ * older schema, damaged, or better-sqlite3 cannot be loaded, the notes are
+ * read from the files (with one warning when something is wrong with it).
+ */
+import { statSync } from 'node:fs';
+import { indexFile } from '../index/location.js';
+import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
+import type { Note } from '../core/note.js';
+
+export interface NotesSourceAccess {
+  env: Record<string, string | undefined>;
+  warn: (message: string, hint?: string) => void;
+}
+
+export interface SourcedNotes {
+  /** Without bodies when read from the index. */
+  notes: Note[];
+  problems: NoteProblem[];
+  from: 'index' | 'files';
+}
+
+/**
+ * Smallest index file (bytes) worth opening. Loading better-sqlite3 and
+ * refreshing costs a fixed ~15 ms; parsing a note ~0.1-0.3 ms. An index
+ * below this size holds a few dozen notes, read faster from the files.
+ */
+export const MIN_INDEX_BYTES = 256 * 1024;
+
+/** NOTES_LIST_INDEX=always|never overrides the choice (tests, benchmarks). */
+function mode(env: NotesSourceAccess['env']): 'always' | 'never' | 'auto' {
+  const v = env.NOTES_LIST_INDEX;
+  return v === 'always' || v === 'never' ? v : 'auto';
+}
+
+/**
+ * The notes of the notebook, without bodies when they come from the index.
+ * At most one warning, when the index exists but cannot be used.
+ */
+export async function notesMetadata(nb: Notebook, access: NotesSourceAccess): Promise<SourcedNotes> {
+  const m = mode(access.env);
+  let size = 0;
+  try {
+    if (m !== 'never') size = statSync(indexFile(nb.root, access.env), { throwIfNoEntry: false })?.size ?? 0;
+  } catch { /* the cache folder is not a folder: no index */ }
+  if (m === 'always' || (m === 'auto' && size >= MIN_INDEX_BYTES)) {
+    let search: typeof import('./search.js') | undefined;
+    try {
+      search = await import('./search.js');
+      const { notes, problems } = await search.indexedNotes(nb, { env: access.env, warn: access.warn }, { repair: false });
+      return { notes, problems: byPath(problems), from: 'index' };
+    } catch (err) {
+      // An index of an older notes is rebuilt by the next search: no news for the user.
+      if (!(search && err instanceof search.IndexSchemaError)) {
+        access.warn(`the search index cannot be used (${(err as Error)?.message ?? String(err)}); reading the notes instead`,
+          'rebuild it with: notes index --rebuild');
+      }
+    }
+  }
+  const { notes, problems } = loadNotes(nb);
+  return { notes, problems: byPath(problems), from: 'files' };
+}
+
+/** Problems in path order, whichever way the notes were read. */
+function byPath(problems: NoteProblem[]): NoteProblem[] {
+  return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,132 @@
+/**
+ * `notes list` reads the search index when one exists: its output must be
+ * byte-identical to reading the files, broken notes must still be reported
+ * (one warning each, from what the index remembers), and a missing, damaged
+ * or unloadable index must only ever fall back to reading the files.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, SHARED, copyOf, hasShared, run, tempDir } from '../helpers/run.js';
+import { indexFile } from '../../src/index/location.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+
+function cache(): string {
+  const t = tempDir('notes-cache-');
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+const list = (dir: string, cacheDir: string, mode: string, extra: string[] = []) =>
+  run(['list', '--json', '--drafts', ...extra, '--dir', dir], { env: { NOTES_CACHE_DIR: cacheDir, NOTES_LIST_INDEX: mode } });
+
+async function expectSameOutput(dir: string, extra: string[] = []) {
+  const c = cache();
+  const files = await list(dir, c, 'never', [...extra, '--verbose']);
+  expect(files.stderr).toMatch(/notes read from the files/);
+  files.stderr = files.stderr.replace(/^.*notes read from.*\n/m, '');
+  for (const pass of ['cold', 'warm']) {
+    const ix = await list(dir, c, 'always', [...extra, '--verbose']);
+    expect(ix.code, pass).toBe(files.code);
+    expect(ix.stdout, pass).toBe(files.stdout);
+    expect(ix.stderr.replace(/^.*notes read from.*\n/m, ''), pass).toBe(files.stderr);
+    expect(ix.stderr, pass).toMatch(/notes read from the search index/);
+  }
+  return files;
+}
+
+describe('notes list from the search index', () => {
+  const fixtures = readdirSync(FIXTURES).filter((f) => !f.startsWith('.'));
+  it.each(fixtures)('gives the same JSON and warnings as the files on the %s fixture', async (name) => {
+    await expectSameOutput(join(FIXTURES, name));
+  });
+
+  it('with filters, sorting and a limit', async () => {
+    for (const extra of [['--tag', 'kafka'], ['--since', '2023-09-05', '--sort', 'title', '-r'], ['--sort', 'weight', '-n', '3'], ['--visit', 'ess-2023']]) {
+      await expectSameOutput(join(FIXTURES, 'visits'), extra);
+    }
+  });
+
+  it('reports each broken note once, also when the index does not read it again', async () => {
+    const c = cache();
+    const files = await list(join(FIXTURES, 'bad-input'), c, 'never');
+    const warnings = files.stderr.split('\n').filter((l) => l.includes('warning: skipped'));
+    expect(warnings.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(warnings).size).toBe(warnings.length);
+    await list(join(FIXTURES, 'bad-input'), c, 'always');
+    const warm = await list(join(FIXTURES, 'bad-input'), c, 'always');
+    expect(warm.stderr).toBe(files.stderr);
+    expect(warm.stdout).toBe(files.stdout);
+  });
+
+  it('sees notes edited, added and removed since the index was last refreshed', async () => {
+    const nb = copyOf(join(FIXTURES, 'visits'));
+    cleanups.push(nb.cleanup);
+    const c = cache();
+    await list(nb.dir, c, 'always');
+    const note = join(nb.dir, 'ess-2023', '2023-09-04.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace("title = 'One'", "title = 'Retitled'"));
+    rmSync(join(nb.dir, 'ess-2023', '2023-09-06.md'));
+    writeFileSync(join(nb.dir, 'new.md'), '+++\ntitle = "Brand new"\ndate = 2030-01-01\n+++\n');
+    writeFileSync(join(nb.dir, 'broken.md'), '+++\ntitle = \n+++\n');
+    const files = await expectSameOutput(nb.dir);
+    expect(files.stdout).toMatch(/Retitled/);
+    expect(files.stdout).toMatch(/Brand new/);
+    expect(files.stdout).not.toMatch(/2023-09-06\.md/);
+    expect(files.stderr).toMatch(/skipped broken\.md/);
+  });
+
+  it('falls back to the files, with one warning, when the index is damaged', async () => {
+    const c = cache();
+    const dir = join(FIXTURES, 'visits');
+    const files = await list(dir, c, 'never');
+    await list(dir, c, 'always');
+    const file = indexFile(dir, { NOTES_CACHE_DIR: c });
+    expect(existsSync(file)).toBe(true);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) writeFileSync(f, 'this is not a database '.repeat(500));
+    const r = await list(dir, c, 'always');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(files.stdout);
+    expect(r.stderr.match(/warning: the search index cannot be used/g)).toHaveLength(1);
+  });
+
+  it('falls back to the files when the cache folder cannot hold an index', async () => {
+    const c = cache();
+    const blocker = join(c, 'file');
+    writeFileSync(blocker, 'not a folder');
+    const dir = join(FIXTURES, 'visits');
+    const files = await list(dir, c, 'never');
+    const r = await run(['list', '--json', '--drafts', '--dir', dir], { env: { NOTES_CACHE_DIR: blocker, NOTES_LIST_INDEX: 'always' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(files.stdout);
+    expect(r.stderr).toMatch(/warning: the search index cannot be used/);
+  });
+
+  it('by default reads the files of a small notebook, even when it has an index', async () => {
+    const c = cache();
+    const dir = join(FIXTURES, 'visits');
+    await run(['index', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
+    expect(existsSync(indexFile(dir, { NOTES_CACHE_DIR: c }))).toBe(true);
+    const r = await run(['list', '--verbose', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
+    expect(r.stderr).toMatch(/notes read from the files/);
+  });
+
+  it('by default reads the files when there is no index, and does not create one', async () => {
+    const c = cache();
+    const dir = join(FIXTURES, 'visits');
+    const r = await run(['list', '--verbose', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
+    expect(r.stderr).toMatch(/notes read from the files/);
+    expect(readdirSync(c)).toEqual([]);
+  });
+
+  const need = hasShared || process.env.NOTES_REQUIRE_EXTERNAL;
+  it.skipIf(!need)('by default reads the index of a large notebook (hugo-docs, once indexed)', async () => {
+    const c = cache();
+    const dir = join(SHARED, 'corpora', 'hugo-docs', 'content');
+    await run(['index', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
+    const r = await run(['list', '--verbose', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
+    expect(r.stderr).toMatch(/notes read from the search index/);
+  });
+});
