@@ -16,6 +16,7 @@ interface ChangeFlags extends FilterFlags {
   to?: string[];
   from?: string[];
   where?: string;
+  exact?: boolean;
   all?: boolean;
   dryRun?: boolean;
 }
@@ -33,7 +34,8 @@ const FILTER_KEYS: Array<keyof FilterFlags> = ['tag', 'category', 'since', 'unti
 
 function selection(flags: ChangeFlags, refs: string[] | undefined, now: Date): TagSelection {
   const filtered = FILTER_KEYS.some((k) => flags[k] !== undefined);
-  return { refs, where: flags.where, filter: toFilter(flags, now), filtered, all: flags.all };
+    if (flags.exact && flags.where === undefined) throw new UsageError('--exact goes with --where', 'e.g. notes tag add x --where "beam time" --exact');
+  return { refs, where: flags.where, exact: flags.exact, filter: toFilter(flags, now), filtered, all: flags.all };
 }
 
 /** Prints diffs (dry run) on stdout and the summary on stderr; exit 1 when a note was skipped. */
@@ -75,7 +77,8 @@ export function registerTag(program: Command, r: Registrar): void {
   const change = (name: 'add' | 'remove', refFlag: 'to' | 'from', desc: string, example: string) =>
     addFilterOptions(tag.command(name).description(desc).argument('<tags...>', 'the tags'))
       .option(`--${refFlag} <refs...>`, 'the notes: paths, file names, dates or title words (as in show)')
-      .option('-w, --where <query>', 'the notes matching this search query')
+      .option('-w, --where <query>', 'the notes matching this search query (as notes search: typos allowed, "phrase", -word, tag:x)')
+      .option('-e, --exact', 'with --where: no typo tolerance, only the words as typed')
       .option('--all', 'every note (drafts only with --drafts)')
       .option('-n, --dry-run', 'print a unified diff of what would change; write nothing')
       .addHelpText('after', `\nExamples:\n${example}`)
@@ -84,6 +87,7 @@ export function registerTag(program: Command, r: Registrar): void {
         const op: TagOp = { kind: name, tags: checkTags(tags) };
         const res = await tagChange(app.notebook(), {
           op, selection: selection(flags, flags[refFlag], app.ctx.now()), dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
+          index: { env: app.ctx.env, warn: (m, h) => app.warn(m, h) },
         });
         return report(app, `tag ${name} ${tags.join(' ')}`, res, !!flags.dryRun);
       }));

@@ -30,6 +30,8 @@ export interface SearchOptions extends IndexAccess {
   exact?: boolean;
   filter: NoteFilter;
   limit: number;
+  /** Read each hit's matching lines (default true; off when only the paths matter). */
+  lines?: boolean;
 }
 
 /** One note found, best first. */
@@ -181,7 +183,7 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
     const matcher = lineMatcher(q, (i) => expanded.get(q.positive[i]!) ?? []);
     const hits = found.map(({ note: row, exact }, i): SearchHit => {
       let matches: MatchedLine[] = [];
-      try {
+      if (opts.lines !== false) try {
         matches = matchingLines(readFileSync(join(nb.root, row.path), 'utf8'), matcher, row.bodyLine);
       } catch { /* deleted since the refresh: still a hit, without lines */ }
       return { path: row.path, title: row.title, date: row.date, day: noteDay(row), score: score[i]!, exact, matches };

@@ -17,7 +17,6 @@ import { noteTextOf } from '../store/note-text.js';
 import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
 import { splitNote } from '../core/front-matter.js';
 import { matchesFilter, type NoteFilter } from '../core/filter.js';
-import { selectByQuery } from '../core/select-query.js';
 import { countTags, type TagCount, type TagSort } from '../core/tag-count.js';
 import { unifiedDiff } from '../core/diff.js';
 import { NoteParseError, UsageError } from '../core/errors.js';
@@ -37,8 +36,10 @@ export function tagList(nb: Notebook, opts: TagListOptions): { tags: TagCount[];
 export interface TagSelection {
   /** Refs as `show` takes them (path, file name, day, title words). */
   refs?: string[];
-  /** A search query (all words must occur). */
+  /** A search query, in the language of `notes search` (typo-tolerant unless `exact`). */
   where?: string;
+  /** `--where` without typo tolerance (search's --exact). */
+  exact?: boolean;
   /** The list filters. */
   filter?: NoteFilter;
   /** True when a filter flag was given (the filter alone always drops drafts). */
@@ -56,6 +57,8 @@ export interface TagChangeOptions {
   now: Date;
   /** Test seam: runs between reading a note and writing it. */
   beforeWrite?: (absPath: string) => void;
+  /** How `--where` finds the search index, and what it may say about it. */
+  index?: { env: Record<string, string | undefined>; warn: (message: string, hint?: string) => void };
 }
 
 export interface TagChange {
@@ -79,7 +82,7 @@ interface Target {
   bytes?: Buffer;
 }
 
-function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[]; problems: NoteProblem[]; temps: string[] } {
+async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ targets: Target[]; problems: NoteProblem[]; temps: string[] }> {
   const { op, selection } = opts;
   if (op.kind === 'rename') {
     // Every note; only those whose text holds the old tag can change, so
@@ -113,7 +116,16 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
     }
   } else if (sel.where !== undefined || sel.filtered || sel.all) {
     chosen = sel.filter ? notes.filter((n) => matchesFilter(n, sel.filter!)) : notes;
-    if (sel.where !== undefined) chosen = selectByQuery(chosen, sel.where);
+    if (sel.where !== undefined) {
+      // The notebook search: same query language, ranking aside (every hit is taken).
+      const { searchNotes } = await import('./search.js');
+      const { hits } = await searchNotes(nb, {
+        query: sel.where, exact: sel.exact, filter: sel.filter ?? {}, limit: Infinity, lines: false,
+        env: opts.index?.env ?? process.env, warn: opts.index?.warn ?? (() => {}),
+      });
+      const found = new Set(hits.map((h) => h.path));
+      chosen = chosen.filter((n) => found.has(n.path));
+    }
   } else {
     const flag = op.kind === 'add' ? '--to' : '--from';
     throw new UsageError(`say which notes to ${op.kind === 'add' ? 'tag' : 'untag'}`,
@@ -124,7 +136,7 @@ function selectTargets(nb: Notebook, opts: TagChangeOptions): { targets: Target[
 
 /** Adds, removes or renames tags on the selected notes. */
 export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<TagChangeResult> {
-  const { targets, problems, temps } = selectTargets(nb, opts);
+  const { targets, problems, temps } = await selectTargets(nb, opts);
   // Temp files of a writer that was killed mid-write: its notes are intact
   // (old or new version), only the temp file is left to clean.
   if (!opts.dryRun) removeStaleTemps(nb.root, temps);

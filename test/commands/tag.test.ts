@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { copyOf, FIXTURES, hasShared, run, runBin, SHARED } from '../helpers/run.js';
+import { copyOf, FIXTURES, hasShared, run, runBin, SHARED, tempDir } from '../helpers/run.js';
 import { tagChange } from '../../src/commands/tag.js';
 import { locateNotebook } from '../../src/store/notebook.js';
 import { parseNote, decodeNote } from '../../src/core/note.js';
@@ -166,6 +166,39 @@ describe('notes tag add / remove', () => {
     const g = await run(['tag', 'remove', 'beam', '--visit', 'visit-a'], { cwd: dir });
     expect(g.stderr).toBe('notes: tag remove beam: 1 note changed, 4 already as asked\n');
     expect(read(dir, 'visit-a/2024-03-06.md')).toContain('"tags": []\n');
+  });
+
+  describe('--where is the notebook search', () => {
+    /** The notes `tag add zz --where <query>` would change (dry run), by path. */
+    async function where(query: string, ...extra: string[]): Promise<string[]> {
+      const dir = notebook();
+      const cache = tempDir('notes-cache-');
+      cleanups.push(cache.cleanup);
+      const r = await run(['tag', 'add', 'zz', '--where', query, '--dry-run', ...extra], { cwd: dir, env: { NOTES_CACHE_DIR: cache.dir } });
+      expect(r.code, r.stderr).toBe(0);
+      return [...r.stdout.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((m) => m[1]!).sort();
+    }
+
+    it.each([
+      ['contrl room', [], ['visit-a/2024-03-05.md']], // a typo, as in notes search
+      ['contrl room', ['--exact'], []],
+      ['control room', ['--exact'], ['visit-a/2024-03-05.md']],
+      ['"data group"', [], ['visit-a/2024-03-04.md']], // a phrase
+      ['"group data"', [], []],
+      ['kafka -streaming', [], ['misc/plain.md', 'visit-a/2024-03-05.md']], // -word
+      ['tag:beam', [], ['visit-a/2024-03-06.md']],
+      ['idea', [], []], // the draft is left out...
+      ['idea', ['--drafts'], ['misc/idea.md']], // ...unless --drafts
+      ['kafka', ['--since', '2024-03-05'], ['visit-a/2024-03-05.md']], // with the list filters
+    ])('%s %j', async (query, extra, paths) => {
+      expect(await where(query, ...extra)).toEqual(paths);
+    });
+
+    it('--exact needs --where', async () => {
+      const r = await run(['tag', 'add', 'zz', '--all', '--exact'], { cwd: notebook() });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--exact goes with --where');
+    });
   });
 
   it('asks which notes when none are named, and refuses refs with filters', async () => {
