@@ -9,8 +9,9 @@ export function registerDoctor(program: Command, r: Registrar): void {
     .option('--json', 'print the findings as a JSON array')
     .addHelpText('after', '\nExamples:\n  notes doctor\n  notes doctor --json | jq -r \'.[] | select(.severity == "error") | .path\'')
     .action(r.action(async (app, flags: { json?: boolean }) => {
-      const { doctor } = await import('../commands/doctor.js');
-      const { findings, notes } = doctor(app.notebook());
+      const [{ doctor }, { indexFindings }] = await Promise.all([import('../commands/doctor.js'), import('../commands/index-check.js')]);
+      const nb = app.notebook();
+      const { findings, notes } = doctor(nb, await indexFindings(nb, app.ctx.env));
       if (flags.json) {
         app.ctx.stdout.write(json(findings));
       } else {

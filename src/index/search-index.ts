@@ -152,6 +152,82 @@ export function rowToNote(r: Omit<NoteRow, 'id' | 'problem'>): Note {
 const NOTE_COLUMNS = ['path', 'title', 'date', 'instant', 'tags', 'categories', 'draft', 'weight', 'menu_title', 'link_title',
   'section', 'is_section', 'format', 'body_line', 'front_matter'] as const;
 
+/** Lists the notebook and finds the folders whose fingerprint differs from the index's. */
+function scanDirty(db: DB, root: string, scanWith: ScanResult['method'] | 'auto'): { scan: ScanResult; dirty: string[] } {
+  const stored = new Map((db.prepare('SELECT dir, fingerprint FROM folders').raw().all() as [string, string][]));
+  // A fingerprint starts with its folder's note count.
+  let expected = 0;
+  for (const print of stored.values()) expected += parseInt(print, 10);
+  const scan = scanNotebook(root, scanWith === 'find' ? Infinity : scanWith === 'walk' ? 0 : stored.size ? expected : Infinity);
+  const dirty: string[] = [];
+  for (const [dir, files] of scan.folders) if (stored.get(dir) !== fingerprint(files)) dirty.push(dir);
+  for (const dir of stored.keys()) if (!scan.folders.has(dir)) dirty.push(dir);
+  return { scan, dirty };
+}
+
+/** In the dirty folders: the notes new or with another stamp (`todo`, `known` says which), and those gone. */
+function pendingChanges(db: DB, scan: ScanResult, dirty: string[]): { todo: { path: string; stamp: string; known: boolean }[]; gone: string[] } {
+  const todo: { path: string; stamp: string; known: boolean }[] = [];
+  const gone: string[] = [];
+  const rowsOf = db.prepare('SELECT path, stamp FROM notes WHERE dir = ?').raw();
+  for (const dir of dirty) {
+    const files = scan.folders.get(dir) ?? new Map<string, string>();
+    const known = new Map(rowsOf.all(dir) as [string, string][]);
+    for (const [name, stamp] of files) {
+      const path = dir ? `${dir}/${name}` : name;
+      if (known.get(path) !== stamp) todo.push({ path, stamp, known: known.has(path) });
+      known.delete(path);
+    }
+    gone.push(...known.keys());
+  }
+  return { todo, gone };
+}
+
+/** What `inspectIndex` found. */
+export type IndexState =
+  | { kind: 'fine' }
+  | { kind: 'corrupt'; reason: string }
+  /** Notes added, changed (stamp differs: maybe only touched) or removed since the last refresh; or another schema. */
+  | { kind: 'stale'; added: number; changed: number; removed: number; schema?: string };
+
+/**
+ * Looks at an index without changing it (read-only, no refresh): is it
+ * readable and whole (SQLite's quick_check), of this version, and up to
+ * date with the notebook's files?
+ */
+export function inspectIndex(file: string, root: string): IndexState {
+  let db: DB | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') return { kind: 'corrupt', reason: `integrity check: ${String(check)}` };
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
+    if (schema !== SCHEMA_VERSION) return { kind: 'stale', added: 0, changed: 0, removed: 0, schema: `schema ${schema ?? 'none'}, expected ${SCHEMA_VERSION}` };
+    const { scan, dirty } = scanDirty(db, root, 'auto');
+    const { todo, gone } = pendingChanges(db, scan, dirty);
+    // A note only touched (same bytes, new stamp) is no news: the next refresh just notes its stamp.
+    const hashOf = db.prepare('SELECT hash FROM notes WHERE path = ?').pluck();
+    const edited = todo.filter((t) => {
+      if (!t.known) return true;
+      try {
+        return hashOf.get(t.path) !== createHash('sha1').update(readFileSync(join(root, t.path))).digest('hex');
+      } catch {
+        return true;
+      }
+    });
+    if (!edited.length && !gone.length) return { kind: 'fine' };
+    const changed = edited.filter((t) => t.known).length;
+    return { kind: 'stale', added: edited.length - changed, changed, removed: gone.length };
+  } catch (err) {
+    // Whatever stops SQLite from reading it: unreadable is all the user needs to know.
+    const code = (err as { code?: string }).code;
+    return { kind: 'corrupt', reason: `${(err as Error)?.message ?? String(err)}${code && !String((err as Error)?.message).includes(code) ? ` (${code})` : ''}` };
+  } finally {
+    db?.close();
+  }
+}
+
 export class SearchIndex {
   readonly db: DB;
   readonly file: string;
@@ -222,14 +298,7 @@ export class SearchIndex {
    * them when their content hash changed, and drops deleted ones.
    */
   async refresh(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<RefreshStats> {
-    const stored = new Map((this.db.prepare('SELECT dir, fingerprint FROM folders').raw().all() as [string, string][]));
-    // A fingerprint starts with its folder's note count.
-    let expected = 0;
-    for (const print of stored.values()) expected += parseInt(print, 10);
-    const scan = scanNotebook(this.root, scanWith === 'find' ? Infinity : scanWith === 'walk' ? 0 : stored.size ? expected : Infinity);
-    const dirty: string[] = [];
-    for (const [dir, files] of scan.folders) if (stored.get(dir) !== fingerprint(files)) dirty.push(dir);
-    for (const dir of stored.keys()) if (!scan.folders.has(dir)) dirty.push(dir);
+    const { scan, dirty } = scanDirty(this.db, this.root, scanWith);
     const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
     if (dirty.length) await this.apply(scan, dirty, stats, onProgress);
     stats.total = this.count();
@@ -237,19 +306,8 @@ export class SearchIndex {
   }
 
   private async apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const todo: { path: string; stamp: string }[] = [];
-    const gone: string[] = [];
+    const { todo, gone } = pendingChanges(this.db, scan, dirty);
     const rowsOf = this.db.prepare('SELECT path, stamp FROM notes WHERE dir = ?').raw();
-    for (const dir of dirty) {
-      const files = scan.folders.get(dir) ?? new Map<string, string>();
-      const known = new Map(rowsOf.all(dir) as [string, string][]);
-      for (const [name, stamp] of files) {
-        const path = dir ? `${dir}/${name}` : name;
-        if (known.get(path) !== stamp) todo.push({ path, stamp });
-        known.delete(path);
-      }
-      gone.push(...known.keys());
-    }
     const total = todo.length + gone.length;
     // The note parser (gray-matter, js-yaml, @iarna/toml) is loaded only when a note must be read.
     const reader: NoteReader = todo.length ? await import('../core/note.js') : { parseNote: () => { throw new Error('unreachable'); }, decodeNote: () => '' };

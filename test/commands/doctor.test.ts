@@ -1,15 +1,23 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, copyOf, FIXTURES, REPO } from '../helpers/run.js';
+import { run, copyOf, FIXTURES, REPO, tempDir } from '../helpers/run.js';
+import { indexFile } from '../../src/index/location.js';
 import { BAD_INPUT } from '../helpers/bad-input.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
 
+/** A cache folder of the test's own, so that no index from elsewhere is looked at. */
+function cacheEnv(): { NOTES_CACHE_DIR: string } {
+  const t = tempDir('notes-cache-');
+  cleanups.push(t.cleanup);
+  return { NOTES_CACHE_DIR: t.dir };
+}
+
 describe('notes doctor', () => {
   it('finds what is wrong in the bad-input notebook, with a fix for each, exit 1', async () => {
-    const r = await run(['doctor', '--json', '--dir', BAD_INPUT]);
+    const r = await run(['doctor', '--json', '--dir', BAD_INPUT], { env: cacheEnv() });
     expect(r.code).toBe(1);
     const findings = JSON.parse(r.stdout) as Array<{ code: string; path: string; severity: string; hint: string; line?: number }>;
     const by = (code: string) => findings.filter((f) => f.code === code).map((f) => f.path).sort();
@@ -29,7 +37,7 @@ describe('notes doctor', () => {
     writeFileSync(join(t.dir, 'trip/2024-06-02-again.md'), day('2024-06-02', 2));
     writeFileSync(join(t.dir, 'bullets.md'), '- a note that starts with a bullet\n');
     writeFileSync(join(t.dir, '.x.md.999999.abcd.notes-tmp'), 'half');
-    const r = await run(['doctor', '--json', '--dir', t.dir]);
+    const r = await run(['doctor', '--json', '--dir', t.dir], { env: cacheEnv() });
     const findings = JSON.parse(r.stdout) as Array<{ code: string; path: string }>;
     const codes = new Set(findings.map((f) => `${f.code} ${f.path}`));
     expect(codes).toContain('duplicate-day-number trip/2024-06-02.md');
@@ -42,9 +50,79 @@ describe('notes doctor', () => {
   });
 
   it('prints findings for people on stdout, a summary on stderr', async () => {
-    const r = await run(['doctor', '--dir', join(REPO, 'notes')]);
+    const r = await run(['doctor', '--dir', join(REPO, 'notes')], { env: cacheEnv() });
     expect(r.stdout).toMatch(/ess-2023\/2023-09-08\.md: warning: tags is a bare string.*\[tags-as-string\]\n  fix: write it as a list: tags = \["scicat"\]/);
     expect(r.stderr).toMatch(/notes checked: 0 errors, 1 warnings/);
     expect(r.code).toBe(1);
+  });
+
+  describe('the search index', () => {
+    type F = { code: string; path: string; message: string; hint: string; severity: string };
+    async function setup() {
+      const nb = copyOf(join(FIXTURES, 'visits')); cleanups.push(nb.cleanup);
+      const env = cacheEnv();
+      expect((await run(['search', 'beam', '--dir', nb.dir], { env })).stderr).not.toMatch(/warning/);
+      const file = indexFile(nb.dir, env);
+      expect(existsSync(file)).toBe(true);
+      const findings = async () => (JSON.parse((await run(['doctor', '--json', '--dir', nb.dir], { env })).stdout) as F[]).filter((f) => f.code.startsWith('index-'));
+      return { dir: nb.dir, env, file, findings };
+    }
+
+    it('says nothing when the index is up to date, or only notes were touched', async () => {
+      const s = await setup();
+      expect(await s.findings()).toEqual([]);
+      const later = new Date(Date.now() + 5000);
+      utimesSync(join(s.dir, 'ess-2023/2023-09-04.md'), later, later);
+      expect(await s.findings()).toEqual([]);
+    });
+
+    it('says nothing when there is no index', async () => {
+      const nb = copyOf(join(FIXTURES, 'visits')); cleanups.push(nb.cleanup);
+      const r = await run(['doctor', '--json', '--dir', nb.dir], { env: cacheEnv() });
+      expect((JSON.parse(r.stdout) as F[]).filter((f) => f.code.startsWith('index-'))).toEqual([]);
+    });
+
+    it('reports a stale index (notes added, changed, removed since the last search), without refreshing it', async () => {
+      const s = await setup();
+      appendFileSync(join(s.dir, 'ess-2023/2023-09-04.md'), '\nA line added after the search.\n');
+      writeFileSync(join(s.dir, 'new.md'), '+++\ntitle = "New"\n+++\n');
+      rmSync(join(s.dir, 'ess-2023/2023-09-06.md'));
+      const before = readFileSync(s.file);
+      const [f, ...rest] = await s.findings();
+      expect(rest).toEqual([]);
+      expect(f).toMatchObject({ code: 'index-stale', severity: 'warning', path: s.file });
+      expect(f!.message).toContain('1 added, 1 changed, 1 removed');
+      expect(f!.hint).toMatch(/notes index/);
+      expect(readFileSync(s.file).equals(before)).toBe(true);
+      // Still stale: doctor refreshed nothing. A search brings it up to date.
+      expect((await s.findings()).map((x) => x.code)).toEqual(['index-stale']);
+      await run(['search', 'beam', '--dir', s.dir], { env: s.env });
+      expect(await s.findings()).toEqual([]);
+    });
+
+    it('reports a corrupt index: garbage in the file', async () => {
+      const s = await setup();
+      await run(['index', '--dir', s.dir], { env: s.env }); // checkpoints the WAL into the file
+      for (const f of [`${s.file}-wal`, `${s.file}-shm`]) rmSync(f, { force: true });
+      writeFileSync(s.file, 'this is not a database '.repeat(400));
+      const found = await s.findings();
+      expect(found.map((f) => f.code)).toEqual(['index-corrupt']);
+      expect(found[0]!.hint).toContain('notes index --rebuild');
+      const r = await run(['doctor', '--dir', s.dir], { env: s.env });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/\[index-corrupt\]\n  fix: rebuild it: notes index --rebuild/);
+    });
+
+    it('reports a corrupt index: damaged pages in a real database', async () => {
+      const s = await setup();
+      await run(['index', '--dir', s.dir], { env: s.env });
+      for (const f of [`${s.file}-wal`, `${s.file}-shm`]) rmSync(f, { force: true });
+      const bytes = readFileSync(s.file);
+      expect(bytes.length).toBeGreaterThan(8192);
+      // Keep the header (page 1): damage every later page's contents.
+      for (let i = 4096 + 8; i < bytes.length; i += 7) bytes[i] = 0xa5;
+      writeFileSync(s.file, bytes);
+      expect((await s.findings()).map((f) => f.code)).toEqual(['index-corrupt']);
+    });
   });
 });

@@ -156,7 +156,9 @@ describe('notes tag add / remove', () => {
 
   it('selects by --where and by filters; removes case-insensitively', async () => {
     const dir = notebook();
-    const r = await run(['tag', 'add', 'control', '--where', 'control ROOM'], { cwd: dir });
+    const cache = tempDir('notes-cache-');
+    cleanups.push(cache.cleanup);
+    const r = await run(['tag', 'add', 'control', '--where', 'control ROOM'], { cwd: dir, env: { NOTES_CACHE_DIR: cache.dir } });
     expect(r.stderr).toBe('notes: tag add control: 1 note changed\n');
     expect(read(dir, 'visit-a/2024-03-05.md')).toContain('  - control\n');
     const f = await run(['tag', 'remove', 'KAFKA', '--tag', 'kafka', '--drafts'], { cwd: dir });
