@@ -33,7 +33,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
   if (argv[0] === '__complete') {
     // Asked by the completion scripts; answers quietly, whatever happens.
     const { complete } = await import('./cli/completion.js');
-    ctx.stdout.write(complete(program, argv.slice(1), ctx));
+    ctx.stdout.write(await complete(program, argv.slice(1), ctx));
     return 0;
   }
   try {

@@ -6,7 +6,7 @@
 import { Argument, type Command, type Option } from 'commander';
 import type { Registrar } from './program.js';
 import type { Context } from './context.js';
-import { locateNotebook, loadNotes } from '../store/notebook.js';
+import { locateNotebook } from '../store/notebook.js';
 import { COMPLETION_SHELLS, completionScript, type Shell } from '../core/completion-scripts.js';
 import { noteDay } from '../core/filter.js';
 
@@ -39,7 +39,7 @@ function optionNames(cmd: Command): string[] {
 }
 
 /** The candidates for the last word of `words`, one per line. Never throws. */
-export function complete(program: Command, words: string[], ctx: Context): string {
+export async function complete(program: Command, words: string[], ctx: Context): Promise<string> {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   let cmd = program;
@@ -51,11 +51,11 @@ export function complete(program: Command, words: string[], ctx: Context): strin
   const kind = VALUE_KINDS[prev] ?? (prev.startsWith('-') && needsValue(cmd, prev) ? 'none' : undefined);
   let candidates: string[];
   if (kind === 'none') return '';
-  if (kind) candidates = notebookWords(kind, before, ctx);
+  if (kind) candidates = await notebookWords(kind, before, ctx);
   else if (current.startsWith('-')) candidates = [...optionNames(cmd), ...optionNames(program), '--help'];
   else if (cmd.commands.length) candidates = cmd.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
-  else if (NOTE_ARGS.has(cmd.name())) candidates = notebookWords('note', before, ctx);
-  else if (TAG_ARGS.has(cmd.name()) && cmd.parent?.name() === 'tag') candidates = notebookWords('tag', before, ctx);
+  else if (NOTE_ARGS.has(cmd.name())) candidates = await notebookWords('note', before, ctx);
+  else if (TAG_ARGS.has(cmd.name()) && cmd.parent?.name() === 'tag') candidates = await notebookWords('tag', before, ctx);
   else if (cmd.registeredArguments[0]?.argChoices) candidates = cmd.registeredArguments[0].argChoices;
   else candidates = [];
   const seen = new Set<string>();
@@ -67,11 +67,13 @@ function needsValue(cmd: Command, flag: string): boolean {
   return !!o && (o.required || o.optional);
 }
 
-function notebookWords(kind: 'tag' | 'category' | 'visit' | 'note', before: string[], ctx: Context): string[] {
+/** Tags, categories, visits or notes of the notebook (from the search index when it pays; never a warning). */
+async function notebookWords(kind: 'tag' | 'category' | 'visit' | 'note', before: string[], ctx: Context): Promise<string[]> {
   try {
     const i = before.findIndex((w) => w === '--dir' || w === '-d');
     const nb = locateNotebook({ dir: i >= 0 ? before[i + 1] : undefined, env: ctx.env, cwd: ctx.cwd });
-    const { notes } = loadNotes(nb);
+    const { notesMetadata } = await import('../commands/notes-source.js');
+    const { notes } = await notesMetadata(nb, { env: ctx.env, warn: () => {} });
     if (kind === 'tag') return [...new Set(notes.flatMap((n) => n.tags))].sort();
     if (kind === 'category') return [...new Set(notes.flatMap((n) => n.categories))].sort();
     if (kind === 'visit') return [...new Set(notes.filter((n) => n.section).map((n) => n.section))].sort();

@@ -67,7 +67,7 @@ export function registerTag(program: Command, r: Registrar): void {
     .addHelpText('after', '\nExamples:\n  notes tag list\n  notes tag list --visit ess-2023 --sort name --json')
     .action(r.action(async (app, flags: ListFlags) => {
       const { tagList } = await import('../commands/tag.js');
-      const { tags, problems } = tagList(app.notebook(), { filter: toFilter(flags, app.ctx.now()), sort: flags.sort });
+      const { tags, problems } = await tagList(app.notebook(), { filter: toFilter(flags, app.ctx.now()), sort: flags.sort, env: app.ctx.env, warn: (m, h) => app.warn(m, h) });
       app.reportProblems(problems);
       if (flags.json) app.ctx.stdout.write(json(tags));
       else if (tags.length) app.ctx.stdout.write(table(tags.map((t) => [String(t.count).padStart(5), app.c.green(t.tag)])));

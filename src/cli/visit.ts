@@ -105,7 +105,7 @@ export function registerVisit(program: Command, r: Registrar): void {
     .addHelpText('after', '\nExamples:\n  notes visit list\n  notes visit list --json | jq -r \'.[].name\'')
     .action(r.action(async (app, flags: { json?: boolean }) => {
       const { listVisits } = await import('../commands/visit.js');
-      const res = listVisits(app.notebook());
+      const res = await listVisits(app.notebook(), { env: app.ctx.env, warn: (m, h) => app.warn(m, h) });
       app.reportProblems(res.problems);
       if (flags.json) { app.ctx.stdout.write(json(res.visits.map((v) => visitJson(v, res.current)))); return 0; }
       if (!res.visits.length) { app.info('notes: no visits yet; start one with: notes visit start <name> --facility <facility>'); return 0; }
@@ -126,7 +126,7 @@ export function registerVisit(program: Command, r: Registrar): void {
     .addHelpText('after', '\nExample:\n  notes visit use maxiv-2024 && notes new')
     .action(r.action(async (app, name: string) => {
       const { useVisit } = await import('../commands/visit.js');
-      const res = await useVisit(app.notebook(), name);
+      const res = await useVisit(app.notebook(), name, { env: app.ctx.env, warn: (m, h) => app.warn(m, h) });
       app.reportProblems(res.problems);
       app.info(`notes: the current visit is now ${res.visit.name} (${displayPath(app.ctx.cwd, res.configPath)}${res.createdConfig ? ', created' : ''})`);
       app.out(res.visit.name);

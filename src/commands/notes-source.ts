@@ -55,7 +55,7 @@ export async function notesMetadata(nb: Notebook, access: NotesSourceAccess): Pr
     try {
       search = await import('./search.js');
       const { notes, problems } = await search.indexedNotes(nb, { env: access.env, warn: access.warn }, { repair: false });
-      return { notes, problems: byPath(problems), from: 'index' };
+      return { notes: byPath(notes), problems: byPath(problems), from: 'index' };
     } catch (err) {
       // An index of an older notes is rebuilt by the next search: no news for the user.
       if (!(search && err instanceof search.IndexSchemaError)) {
@@ -65,10 +65,10 @@ export async function notesMetadata(nb: Notebook, access: NotesSourceAccess): Pr
     }
   }
   const { notes, problems } = loadNotes(nb);
-  return { notes, problems: byPath(problems), from: 'files' };
+  return { notes: byPath(notes), problems: byPath(problems), from: 'files' };
 }
 
-/** Problems in path order, whichever way the notes were read. */
-function byPath(problems: NoteProblem[]): NoteProblem[] {
-  return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** Notes and problems in one path order (UTF-16, as JS compares), whichever way they were read. */
+function byPath<T extends { path: string }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -12,6 +12,7 @@ import { filesHolding } from '../store/scan.js';
 import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
 import { removeStaleTemps } from '../store/atomic-write.js';
 import { findNote } from './show.js';
+import { notesMetadata, type NotesSourceAccess } from './notes-source.js';
 import type { Note } from '../core/note.js';
 import { noteTextOf } from '../store/note-text.js';
 import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
@@ -26,9 +27,9 @@ export interface TagListOptions {
   sort?: TagSort;
 }
 
-/** Every tag of the notes the filter keeps, with its count. */
-export function tagList(nb: Notebook, opts: TagListOptions): { tags: TagCount[]; problems: NoteProblem[] } {
-  const { notes, problems } = loadNotes(nb);
+/** Every tag of the notes the filter keeps, with its count (from the search index when it pays, see notes-source.ts). */
+export async function tagList(nb: Notebook, opts: TagListOptions & NotesSourceAccess): Promise<{ tags: TagCount[]; problems: NoteProblem[] }> {
+  const { notes, problems } = await notesMetadata(nb, opts);
   return { tags: countTags(notes.filter((n) => matchesFilter(n, opts.filter)), opts.sort), problems };
 }
 

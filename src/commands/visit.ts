@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
+import { notesMetadata, type NotesSourceAccess } from './notes-source.js';
 import { insideRoot, relToRoot } from '../store/paths.js';
 import { createFileExclusive, writeFileAtomic } from '../store/atomic-write.js';
 import { withLock } from '../store/lock.js';
@@ -99,8 +100,9 @@ export interface VisitListResult {
   problems: NoteProblem[];
 }
 
-export function listVisits(nb: Notebook): VisitListResult {
-  const { notes, problems } = loadNotes(nb);
+/** The visits (from the search index when it pays, see notes-source.ts: only front matter is needed). */
+export async function listVisits(nb: Notebook, access: NotesSourceAccess): Promise<VisitListResult> {
+  const { notes, problems } = await notesMetadata(nb, access);
   return { visits: findVisits(notes), current: nb.config.currentVisit, problems };
 }
 
@@ -125,8 +127,8 @@ export interface UseVisitResult {
 }
 
 /** Makes a known visit the current one. */
-export async function useVisit(nb: Notebook, name: string): Promise<UseVisitResult & { problems: NoteProblem[] }> {
-  const { visits, problems } = listVisits(nb);
+export async function useVisit(nb: Notebook, name: string, access: NotesSourceAccess): Promise<UseVisitResult & { problems: NoteProblem[] }> {
+  const { visits, problems } = await listVisits(nb, access);
   const visit = resolveVisit(visits, name);
   return { visit, problems, ...(await setCurrentVisit(nb, visit.name)) };
 }

@@ -129,4 +129,34 @@ describe('notes list from the search index', () => {
     const r = await run(['list', '--verbose', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
     expect(r.stderr).toMatch(/notes read from the search index/);
   });
+
+  describe('tag list, visit list and completion read it too, with the same output', () => {
+    const commands: string[][] = [
+      ['tag', 'list', '--json', '--drafts'], ['tag', 'list', '--sort', 'name', '--visit', 'ess-2023'],
+      ['visit', 'list', '--json'], ['visit', 'list'],
+      ['__complete', 'list', '--tag', ''], ['__complete', 'list', '--visit', ''], ['__complete', 'show', ''], ['__complete', 'tag', 'remove', ''],
+    ];
+    async function same(dir: string) {
+      const c = cache();
+      for (const args of commands) {
+        const env = (mode: string) => ({ env: { NOTES_CACHE_DIR: c, NOTES_LIST_INDEX: mode } });
+        // __complete completes its last word: --dir goes first.
+        const argv = args[0] === '__complete' ? ['__complete', '--dir', dir, ...args.slice(1)] : [...args, '--dir', dir];
+        const files = await run(argv, env('never'));
+        if (args[1] === 'show') expect(files.stdout, args.join(' ')).not.toBe('');
+        for (const pass of ['cold', 'warm']) {
+          const ix = await run(argv, env('always'));
+          expect(ix.stdout, `${args.join(' ')} (${pass})`).toBe(files.stdout);
+          expect(ix.stderr, `${args.join(' ')} (${pass})`).toBe(files.stderr);
+          expect(ix.code).toBe(files.code);
+        }
+      }
+    }
+    it.each(['visits', 'tag-notebook', 'bad-input', 'export-visits'])('on the %s fixture', async (name) => {
+      await same(join(FIXTURES, name));
+    });
+    it.skipIf(!need)('on the hugo-docs corpus', async () => {
+      await same(join(SHARED, 'corpora', 'hugo-docs', 'content'));
+    });
+  });
 });
