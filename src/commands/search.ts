@@ -9,11 +9,11 @@ import { matchesFilter, noteDay, type NoteFilter } from '../core/filter.js';
 import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
 import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
-import { IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
+import { IndexBehindError, IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
 import type { Notebook, NoteProblem } from '../store/notebook.js';
 import type { Note } from '../core/note.js';
 
-export { IndexSchemaError };
+export { IndexSchemaError, IndexBehindError };
 
 /** How the index is found and what it may say while working. */
 export interface IndexAccess {
@@ -206,10 +206,12 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
  * without bodies. For commands that only filter and sort (see notes-source.ts).
  * With `repair` off, an index that cannot be opened or refreshed is neither
  * rebuilt nor replaced: the error is thrown, for the caller to read the files.
+ * With `maxToRead`, a refresh that would (re)index more notes than it allows
+ * throws IndexBehindError and changes nothing.
  */
-export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true }: { repair?: boolean } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
+export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true, maxToRead }: { repair?: boolean; maxToRead?: (indexed: number) => number } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
   const read = async (ix: SearchIndex) => {
-    const refresh = await ix.refresh(access.onProgress, scanMethod(access.env));
+    const refresh = await ix.refresh(access.onProgress, scanMethod(access.env), maxToRead?.(ix.count()));
     return { notes: ix.notes(), problems: [...refresh.walkProblems, ...ix.problems()] };
   };
   if (repair) return withIndex(nb, access, read);

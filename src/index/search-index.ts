@@ -41,6 +41,13 @@ export function isCorruption(err: unknown): boolean {
 /** The index was written by another version of notes, or for another notebook. */
 export class IndexSchemaError extends Error {}
 
+/** A refresh given `maxToRead` found more notes to (re)index than that: nothing was changed. */
+export class IndexBehindError extends Error {
+  constructor(readonly pending: number) {
+    super(`${pending} notes to index`);
+  }
+}
+
 /** Removes an index file and its WAL companions. */
 export function removeIndex(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
@@ -297,16 +304,17 @@ export class SearchIndex {
    * reads only the notes that are new or whose stamp changed, re-indexes
    * them when their content hash changed, and drops deleted ones.
    */
-  async refresh(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<RefreshStats> {
+  async refresh(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto', maxToRead = Infinity): Promise<RefreshStats> {
     const { scan, dirty } = scanDirty(this.db, this.root, scanWith);
     const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
-    if (dirty.length) await this.apply(scan, dirty, stats, onProgress);
+    if (dirty.length) await this.apply(scan, dirty, stats, onProgress, maxToRead);
     stats.total = this.count();
     return stats;
   }
 
-  private async apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void): Promise<void> {
+  private async apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void, maxToRead = Infinity): Promise<void> {
     const { todo, gone } = pendingChanges(this.db, scan, dirty);
+    if (todo.length > maxToRead) throw new IndexBehindError(todo.length);
     const rowsOf = this.db.prepare('SELECT path, stamp FROM notes WHERE dir = ?').raw();
     const total = todo.length + gone.length;
     // The note parser (gray-matter, js-yaml, @iarna/toml) is loaded only when a note must be read.

@@ -92,6 +92,21 @@ describe('notes list from the search index', () => {
     expect(r.stderr.match(/warning: the search index cannot be used/g)).toHaveLength(1);
   });
 
+  it('falls back to the files silently when the index is from another version of notes', async () => {
+    const c = cache();
+    const dir = join(FIXTURES, 'visits');
+    const files = await list(dir, c, 'never');
+    await list(dir, c, 'always');
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(indexFile(dir, { NOTES_CACHE_DIR: c }));
+    db.prepare("UPDATE meta SET value = '0' WHERE key = 'schema'").run();
+    db.close();
+    const r = await list(dir, c, 'always', ['--verbose']);
+    expect(r.stdout).toBe(files.stdout);
+    expect(r.stderr).toMatch(/notes read from the files/);
+    expect(r.stderr).not.toMatch(/warning/);
+  });
+
   it('falls back to the files when the cache folder cannot hold an index', async () => {
     const c = cache();
     const blocker = join(c, 'file');
@@ -119,6 +134,26 @@ describe('notes list from the search index', () => {
     const r = await run(['list', '--verbose', '--dir', dir], { env: { NOTES_CACHE_DIR: c } });
     expect(r.stderr).toMatch(/notes read from the files/);
     expect(readdirSync(c)).toEqual([]);
+  });
+
+  it('by default reads the files when the index is far behind them, and leaves the index alone', async () => {
+    const nb = tempDir();
+    cleanups.push(nb.cleanup);
+    const c = cache();
+    const env = { NOTES_CACHE_DIR: c };
+    const note = (i: number) => `+++\ntitle = "Note ${i}"\ndate = 2024-01-01T10:00:00+01:00\ntags = ["t${i % 7}"]\n+++\n${Array.from({ length: 60 }, (_, j) => `w${i}x${j}`).join(' ')}\n`;
+    for (let i = 0; i < 300; i++) writeFileSync(join(nb.dir, `n${i}.md`), note(i));
+    await run(['index', '--dir', nb.dir], { env });
+    const source = async () => (await run(['list', '--verbose', '--dir', nb.dir], { env })).stderr.match(/notes read from the (\w+( \w+)?)/)![1];
+    expect(await source()).toBe('search index');
+    for (let i = 300; i < 520; i++) writeFileSync(join(nb.dir, `n${i}.md`), note(i));
+    const r = await run(['list', '--json', '--verbose', '--dir', nb.dir], { env });
+    expect(r.stderr).toMatch(/notes read from the files/);
+    expect(r.stderr).not.toMatch(/warning/);
+    expect(JSON.parse(r.stdout)).toHaveLength(520);
+    expect(await source()).toBe('files'); // still behind: list did not index them
+    await run(['index', '--dir', nb.dir], { env });
+    expect(await source()).toBe('search index');
   });
 
   const need = hasShared || process.env.NOTES_REQUIRE_EXTERNAL;
