@@ -4,7 +4,7 @@
  * 1 runtime error (or "nothing found" where a command documents it),
  * 2 usage error.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command, type Option } from 'commander';
 import type { Context } from './cli/context.js';
 import { buildProgram, type RunState } from './cli/program.js';
 import { NotesError, RefError } from './core/errors.js';
@@ -15,6 +15,40 @@ function printError(ctx: Context, message: string, hint?: string, details: strin
   ctx.stderr.write(`${c.red('notes: error:')} ${message}\n`);
   for (const d of details) ctx.stderr.write(`  ${d}\n`);
   if (hint) ctx.stderr.write(`${c.dim('hint:')} ${hint}\n`);
+}
+
+/**
+ * `notes search slurm -gpfs`: a query word may start with a dash (an
+ * exclusion), which commander would take for an option (`-detectors` even
+ * reads as `-d etectors`). After the search command, only a known short flag
+ * on its own (`-n`, `-e`...) or a `--long` option is an option; any other
+ * `-word` is moved behind `--`, where it is a query word.
+ */
+export function queryWordsAsOperands(program: Command, argv: string[]): string[] {
+  const valueFlags = new Set<string>();
+  const flags = new Set<string>();
+  const collect = (cmd: Command) => {
+    for (const o of cmd.options as readonly Option[]) {
+      for (const f of [o.short, o.long]) if (f) { flags.add(f); if (o.required || o.optional) valueFlags.add(f); }
+    }
+  };
+  collect(program);
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-')) i += valueFlags.has(argv[i]!) ? 2 : 1;
+  const search = program.commands.find((c) => c.name() === 'search');
+  if (!search || (argv[i] !== 'search' && !search.aliases().includes(argv[i] ?? ''))) return argv;
+  collect(search);
+  const head: string[] = [];
+  const words: string[] = [];
+  let k = i + 1;
+  for (; k < argv.length && argv[k] !== '--'; k++) {
+    const a = argv[k]!;
+    if (/^-[^-\d]/.test(a) && !flags.has(a)) { words.push(a); continue; }
+    head.push(a);
+    if (valueFlags.has(a) && k + 1 < argv.length) head.push(argv[++k]!);
+  }
+  if (!words.length) return argv;
+  return [...argv.slice(0, i + 1), ...head, '--', ...words, ...argv.slice(k + 1)];
 }
 
 export async function main(argv: string[], ctx: Context): Promise<number> {
@@ -37,7 +71,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     return 0;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(queryWordsAsOperands(program, argv), { from: 'user' });
     return state.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
