@@ -17,6 +17,14 @@ function printError(ctx: Context, message: string, hint?: string, details: strin
   if (hint) ctx.stderr.write(`${c.dim('hint:')} ${hint}\n`);
 }
 
+/** Where the command word is in argv: after the global options (and their values). */
+function commandIndex(program: Command, argv: string[]): number {
+  const takesValue = new Set((program.options as readonly Option[]).filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]));
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-')) i += takesValue.has(argv[i]!) ? 2 : 1;
+  return i;
+}
+
 /**
  * `notes search slurm -gpfs`: a query word may start with a dash (an
  * exclusion), which commander would take for an option (`-detectors` even
@@ -33,8 +41,7 @@ export function queryWordsAsOperands(program: Command, argv: string[]): string[]
     }
   };
   collect(program);
-  let i = 0;
-  while (i < argv.length && argv[i]!.startsWith('-')) i += valueFlags.has(argv[i]!) ? 2 : 1;
+  const i = commandIndex(program, argv);
   const search = program.commands.find((c) => c.name() === 'search');
   if (!search || (argv[i] !== 'search' && !search.aliases().includes(argv[i] ?? ''))) return argv;
   collect(search);
@@ -77,9 +84,16 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.code === 'commander.help' ? 2 : 0;
       if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+      const word = argv[commandIndex(program, argv)] ?? '';
+      const sub = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
+      const next = argv[commandIndex(program, argv) + 1];
+      if (err.code === 'commander.excessArguments' && sub?.commands.length && next && !sub.commands.some((c) => c.name() === next)) {
+        // `notes visit foo`: the default subcommand got a word it does not take.
+        printError(ctx, `unknown command '${next}' for 'notes ${sub.name()}'`,
+          `its commands are ${sub.commands.filter((c) => c.name() !== 'help').map((c) => c.name()).join(', ')}; run notes ${sub.name()} --help`);
+        return 2;
+      }
       const message = err.message.replace(/^error:\s*/, '');
-      const words = argv.filter((a) => !a.startsWith('-'));
-      const sub = program.commands.find((c) => c.name() === words[0] || c.aliases().includes(words[0] ?? ''));
       printError(ctx, message.split('\n')[0]!, `${message.split('\n').slice(1).join(' ').trim() || ''}${message.includes('\n') ? ' ' : ''}run notes ${sub ? `${sub.name()} ` : ''}--help`.trim());
       return 2;
     }
