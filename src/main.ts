@@ -25,12 +25,15 @@ function commandIndex(program: Command, argv: string[]): number {
   return i;
 }
 
+/** Commands whose free text may start with a dash: a search exclusion, a bullet (`- [ ] task`). */
+const DASH_TEXT_COMMANDS = new Set(['search', 'add']);
+
 /**
- * `notes search slurm -gpfs`: a query word may start with a dash (an
- * exclusion), which commander would take for an option (`-detectors` even
- * reads as `-d etectors`). After the search command, only a known short flag
- * on its own (`-n`, `-e`...) or a `--long` option is an option; any other
- * `-word` is moved behind `--`, where it is a query word.
+ * `notes search slurm -gpfs`, `notes add "- [ ] send the config"`: free text
+ * may start with a dash, which commander would take for an option
+ * (`-detectors` even reads as `-d etectors`). After such a command, only a
+ * known short flag on its own (`-n`, `-e`...) or a `--long` option is an
+ * option; any other `-word` is moved behind `--`, where it is text.
  */
 export function queryWordsAsOperands(program: Command, argv: string[]): string[] {
   const valueFlags = new Set<string>();
@@ -42,15 +45,15 @@ export function queryWordsAsOperands(program: Command, argv: string[]): string[]
   };
   collect(program);
   const i = commandIndex(program, argv);
-  const search = program.commands.find((c) => c.name() === 'search');
-  if (!search || (argv[i] !== 'search' && !search.aliases().includes(argv[i] ?? ''))) return argv;
-  collect(search);
+  const cmd = program.commands.find((c) => DASH_TEXT_COMMANDS.has(c.name()) && (c.name() === argv[i] || c.aliases().includes(argv[i] ?? '')));
+  if (!cmd) return argv;
+  collect(cmd);
   const head: string[] = [];
   const words: string[] = [];
   let k = i + 1;
   for (; k < argv.length && argv[k] !== '--'; k++) {
     const a = argv[k]!;
-    if (/^-[^-\d]/.test(a) && !flags.has(a)) { words.push(a); continue; }
+    if ((/^-[^-\d]/.test(a) || /^--?\s/.test(a)) && !flags.has(a)) { words.push(a); continue; }
     head.push(a);
     if (valueFlags.has(a) && k + 1 < argv.length) head.push(argv[++k]!);
   }
