@@ -46,6 +46,7 @@ function personRow(from: string, site: SiteModel, sp: SitePerson): string {
 /** people.html: everyone met in the exported notes, by name. */
 export const peoplePage: PageBuilder = {
   nav: { label: 'People', path: PEOPLE_PAGE },
+  prepare: (site) => { site.people(); },
   home: (site): HomeLink => ({ label: 'People met', path: PEOPLE_PAGE, detail: plural(site.people().length, 'person', 'people') }),
   *search(site): Iterable<SearchEntry> {
     for (const sp of site.people()) {
@@ -78,6 +79,7 @@ function followUpItem(from: string, site: SiteModel, f: SiteFollowUp): string {
 /** follow-ups.html: the open follow-ups, by visit, then by day. */
 export const followUpsPage: PageBuilder = {
   nav: { label: 'Follow-ups', path: FOLLOW_UPS_PAGE },
+  prepare: (site) => { site.followUps(); },
   home: (site): HomeLink => ({ label: 'Follow-ups', path: FOLLOW_UPS_PAGE, detail: `${plural(site.followUps().length, 'open item', 'open items')}` }),
   *pages(site) {
     const path = FOLLOW_UPS_PAGE;

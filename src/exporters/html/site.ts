@@ -127,6 +127,12 @@ export interface PageBuilder {
   nav?: NavLink;
   /** A link on the home page (index.html), if any. */
   home?(site: SiteModel): HomeLink | null;
+  /**
+   * Work to do before the pages, while a worker thread renders note bodies
+   * (extracting people costs seconds on large notebooks: done here, it
+   * overlaps with the worker instead of adding to the export's time).
+   */
+  prepare?(site: SiteModel): void;
   /** Entries for the search index besides the notes (people, ...). */
   search?(site: SiteModel): Iterable<SearchEntry>;
   pages(site: SiteModel): Iterable<SitePage>;
@@ -499,6 +505,7 @@ export async function renderSite(input: ExportInput, sink: ExportSink, builders:
     const next = new Int32Array(new SharedArrayBuffer(4));
     const job = renderInWorker(input, next, (i, html) => { bodies.set(site.notes[i]!, html); });
     if (job) {
+      for (const b of builders) b.prepare?.(site);
       for (let i = Atomics.add(next, 0, 1), n = 1; i < total; i = Atomics.add(next, 0, 1), n++) {
         bodies.set(site.notes[i]!, site.bodyHtml(site.notes[i]!));
         if (n % 32 === 0) { progress(); await new Promise((r) => setImmediate(r)); }
