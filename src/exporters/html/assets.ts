@@ -66,8 +66,10 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align
 ul.where { list-style: none; margin: 0; padding: 0; font-size: .95rem; }
 .followups { padding-left: 1.25rem; }
 .followups li { margin: .3rem 0; }
-.followups li.task { list-style: none; margin-left: -1.25rem; }
+.followups li.task { list-style: none; }
+.followups .box { display: inline-block; width: 1.25rem; margin-left: -1.25rem; }
 .followups .meta { font-size: .85rem; }
+.followups a.where { white-space: nowrap; }
 .site-footer { max-width: 48rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .85rem;
   border-top: 1px solid var(--line); }
 @media (max-width: 600px) {
