@@ -369,8 +369,11 @@ describe('notes export: people met and follow-ups (issue 6)', () => {
     await exp(dir, ['--html', '--out', 'site']);
     const withAddresses = read(dir, 'people.html');
     expect(withAddresses).toContain('x9@example.org');
+    expect([...withAddresses.matchAll(/<tr id="([^"]+)"/g)].map((m) => m[1])).toContain('person-x9-example-org');
     await exp(dir, ['--html', '--out', 'site', '--strip-emails']);
-    expect(read(dir, 'people.html')).not.toMatch(/@|x9/);
+    const stripped = read(dir, 'people.html');
+    expect(stripped).not.toMatch(/@|x9|zed/);
+    expect([...stripped.matchAll(/<tr id="([^"]+)"><td><strong>([^<]*)</g)].map((m) => m[2])).toEqual(['Ada Example', 'Bo Sample', 'Cy Person', 'Dee Example']);
   });
 
   it('--md ends with "People met" and "Follow-ups" after the days', async () => {
