@@ -4,7 +4,7 @@
  * 1 runtime error (or "nothing found" where a command documents it),
  * 2 usage error.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command, type Option } from 'commander';
 import type { Context } from './cli/context.js';
 import { buildProgram, type RunState } from './cli/program.js';
 import { NotesError, RefError } from './core/errors.js';
@@ -15,6 +15,50 @@ function printError(ctx: Context, message: string, hint?: string, details: strin
   ctx.stderr.write(`${c.red('notes: error:')} ${message}\n`);
   for (const d of details) ctx.stderr.write(`  ${d}\n`);
   if (hint) ctx.stderr.write(`${c.dim('hint:')} ${hint}\n`);
+}
+
+/** Where the command word is in argv: after the global options (and their values). */
+function commandIndex(program: Command, argv: string[]): number {
+  const takesValue = new Set((program.options as readonly Option[]).filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]));
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-')) i += takesValue.has(argv[i]!) ? 2 : 1;
+  return i;
+}
+
+/** Commands whose free text may start with a dash: a search exclusion, a bullet (`- [ ] task`). */
+const DASH_TEXT_COMMANDS = new Set(['search', 'add']);
+
+/**
+ * `notes search slurm -gpfs`, `notes add "- [ ] send the config"`: free text
+ * may start with a dash, which commander would take for an option
+ * (`-detectors` even reads as `-d etectors`). After such a command, only a
+ * known short flag on its own (`-n`, `-e`...) or a `--long` option is an
+ * option; any other `-word` is moved behind `--`, where it is text.
+ */
+export function queryWordsAsOperands(program: Command, argv: string[]): string[] {
+  const valueFlags = new Set<string>();
+  const flags = new Set<string>();
+  const collect = (cmd: Command) => {
+    for (const o of cmd.options as readonly Option[]) {
+      for (const f of [o.short, o.long]) if (f) { flags.add(f); if (o.required || o.optional) valueFlags.add(f); }
+    }
+  };
+  collect(program);
+  const i = commandIndex(program, argv);
+  const cmd = program.commands.find((c) => DASH_TEXT_COMMANDS.has(c.name()) && (c.name() === argv[i] || c.aliases().includes(argv[i] ?? '')));
+  if (!cmd) return argv;
+  collect(cmd);
+  const head: string[] = [];
+  const words: string[] = [];
+  let k = i + 1;
+  for (; k < argv.length && argv[k] !== '--'; k++) {
+    const a = argv[k]!;
+    if ((/^-[^-\d]/.test(a) || /^--?\s/.test(a)) && !flags.has(a)) { words.push(a); continue; }
+    head.push(a);
+    if (valueFlags.has(a) && k + 1 < argv.length) head.push(argv[++k]!);
+  }
+  if (!words.length) return argv;
+  return [...argv.slice(0, i + 1), ...head, '--', ...words, ...argv.slice(k + 1)];
 }
 
 export async function main(argv: string[], ctx: Context): Promise<number> {
@@ -37,15 +81,22 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     return 0;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(queryWordsAsOperands(program, argv), { from: 'user' });
     return state.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.code === 'commander.help' ? 2 : 0;
       if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+      const word = argv[commandIndex(program, argv)] ?? '';
+      const sub = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
+      const next = argv[commandIndex(program, argv) + 1];
+      if (err.code === 'commander.excessArguments' && sub?.commands.length && next && !sub.commands.some((c) => c.name() === next)) {
+        // `notes visit foo`: the default subcommand got a word it does not take.
+        printError(ctx, `unknown command '${next}' for 'notes ${sub.name()}'`,
+          `its commands are ${sub.commands.filter((c) => c.name() !== 'help').map((c) => c.name()).join(', ')}; run notes ${sub.name()} --help`);
+        return 2;
+      }
       const message = err.message.replace(/^error:\s*/, '');
-      const words = argv.filter((a) => !a.startsWith('-'));
-      const sub = program.commands.find((c) => c.name() === words[0] || c.aliases().includes(words[0] ?? ''));
       printError(ctx, message.split('\n')[0]!, `${message.split('\n').slice(1).join(' ').trim() || ''}${message.includes('\n') ? ' ' : ''}run notes ${sub ? `${sub.name()} ` : ''}--help`.trim());
       return 2;
     }

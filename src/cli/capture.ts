@@ -27,7 +27,7 @@ interface TodayFlags {
 
 /** Stdin lines as bullets: blank lines dropped, a leading "- " taken as the bullet marker. */
 export function stdinItems(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim().replace(/^[-*+]\s+/, '')).filter(Boolean);
+  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
 export function registerCapture(program: Command, r: Registrar): void {
@@ -60,6 +60,7 @@ Examples:
       const res = await addToEntry(nb, { day, now, items, under: flags.under, time: flags.time, tags: flags.tag, visit: flags.visit });
       const shown = displayPath(app.ctx.cwd, res.path);
       if (res.created) app.info(`notes: created day ${res.dayNumber} (${day}): ${shown}`);
+      if (res.warning) app.warn(res.warning, 'switch visits with notes visit use <name>, or pass --visit <folder>');
       if (res.parent?.created) app.info(`notes: no bullet matches "${flags.under}": added it at the top level (line ${res.parent.line})`);
       else if (res.parent) app.info(`notes: under line ${res.parent.line}: ${res.parent.text}`);
       if (res.tagged.length) app.info(`notes: tagged ${res.tagged.join(', ')}`);

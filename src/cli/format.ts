@@ -1,9 +1,7 @@
 /**
  * Output shapes shared by commands: aligned tables and the stable JSON form
- * of a note (documented in the README; change it only compatibly).
+ * of a note (which lives in core/note-json.ts, re-exported here).
  */
-import type { Note } from '../core/note.js';
-import { noteDay } from '../core/filter.js';
 
 /** Display width ignoring ANSI colour codes. */
 const width = (s: string) => (s.includes('\x1b') ? s.replace(/\x1b\[[0-9;]*m/g, '').length : s.length);
@@ -37,43 +35,6 @@ export function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;
 }
 
-/** The JSON form of a note (`notes list --json`), without the body. */
-export interface NoteJson {
-  path: string;
-  title: string;
-  date: string | null;
-  instant: string | null;
-  day: string | null;
-  tags: string[];
-  categories: string[];
-  draft: boolean;
-  weight: number | null;
-  menuTitle: string | null;
-  linkTitle: string | null;
-  section: string;
-  isSection: boolean;
-  format: 'toml' | 'yaml' | 'json' | null;
-  frontMatter: Record<string, unknown>;
-}
-
-export function noteJson(n: Note): NoteJson {
-  return {
-    path: n.path,
-    title: n.title,
-    date: n.date,
-    instant: n.instant ? n.instant.toISOString() : null,
-    day: noteDay(n),
-    tags: n.tags,
-    categories: n.categories,
-    draft: n.draft,
-    weight: n.weight,
-    menuTitle: n.menuTitle,
-    linkTitle: n.linkTitle,
-    section: n.section,
-    isSection: n.isSection,
-    format: n.format,
-    frontMatter: n.frontMatter,
-  };
-}
+export { noteJson, type NoteJson } from '../core/note-json.js';
 
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -43,6 +43,7 @@ export function registerNew(program: Command, r: Registrar): void {
       const shown = displayPath(app.ctx.cwd, res.path);
       if (res.created) app.info(`notes: created day ${res.dayNumber} (${day}): ${shown}`);
       else app.info(`notes: ${day} has an entry already, left as it is: ${shown}`);
+      if (res.warning) app.warn(res.warning, 'switch visits with notes visit use <name>, or pass --visit <folder>');
       app.out(shown);
       if (flags.edit) {
         const { openInEditor } = await import('../store/editor.js');

@@ -11,7 +11,7 @@ import { withLock } from '../store/lock.js';
 import { writeAllIfUnchanged } from '../store/guarded-write.js';
 import { readForEdit } from '../store/note-text.js';
 import { newEntry, folderNotes } from './new.js';
-import { appendBullet, findBullet, parseBullets, type Bullet } from '../core/bullets.js';
+import { appendBullet, bulletItem, findBullet, parseBullets, type Bullet } from '../core/bullets.js';
 import { editTags } from '../core/front-matter-edit.js';
 import { entryForDay } from '../core/day-entry.js';
 import { existsSync } from 'node:fs';
@@ -41,6 +41,8 @@ export interface AddResult {
   /** The entry was created for this call. */
   created: boolean;
   dayNumber: number | null;
+  /** Why a new entry's day is outside its visit's dates, when it is. */
+  warning?: string;
   /** 1-based lines of the new bullets. */
   lines: number[];
   /** The parent (for --under): its line and text, and whether it was made now. */
@@ -73,8 +75,8 @@ export async function addToEntry(nb: Notebook, opts: AddOptions): Promise<AddRes
   });
 }
 
-const base = (e: { path: string; rel: string; created: boolean; dayNumber: number | null }) =>
-  ({ path: e.path, rel: e.rel, created: e.created, dayNumber: e.dayNumber });
+const base = (e: { path: string; rel: string; created: boolean; dayNumber: number | null; warning?: string }) =>
+  ({ path: e.path, rel: e.rel, created: e.created, dayNumber: e.dayNumber, warning: e.warning });
 
 /** The entry's new text with the tags and bullets added (pure). */
 function appendAll(text: string, nb: Notebook, rel: string, opts: AddOptions): { text: string; result: Pick<AddResult, 'lines' | 'parent' | 'tagged'> } {
@@ -100,9 +102,9 @@ function appendAll(text: string, nb: Notebook, rel: string, opts: AddOptions): {
     }
   }
   const lines: number[] = [];
-  const prefix = opts.time ? `${clock(opts.now)} ` : '';
+  const time = opts.time ? clock(opts.now) : undefined;
   for (const item of opts.items) {
-    const r = appendBullet(cur, prefix + item, parent);
+    const r = appendBullet(cur, bulletItem(item, time), parent);
     cur = r.text;
     lines.push(r.line);
   }

@@ -12,7 +12,7 @@ import { withLock } from '../store/lock.js';
 import { createFileExclusive } from '../store/atomic-write.js';
 import { atTimeOfDay, formatLocalDateTime } from '../core/dates.js';
 import { numberToWords } from '../core/day-number.js';
-import { entryForDay, nextDayNumber } from '../core/day-entry.js';
+import { entryForDay, nextDayNumber, outsideVisit } from '../core/day-entry.js';
 import { slugify } from '../core/slug.js';
 import { renderTemplate, TOML_TEMPLATE, YAML_TEMPLATE } from '../core/template.js';
 import { parseNote, type Note } from '../core/note.js';
@@ -40,6 +40,8 @@ export interface NewResult {
   rel: string;
   created: boolean;
   dayNumber: number | null;
+  /** Why the new entry's day is outside its visit's dates, when it is. */
+  warning?: string;
 }
 
 /** The notes directly in a folder (relative to the root). */
@@ -85,6 +87,8 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
       return { path: join(nb.root, existing.path), rel: existing.path, created: false, dayNumber: existing.weight };
     }
     const dayNumber = opts.dayNumber ?? nextDayNumber(notes, opts.day);
+    const outside = outsideVisit(notes, opts.day);
+    const warning = outside ? `${outside} in ${rel || 'the notebook root'}; the entry is filed there all the same` : undefined;
     const title = opts.title?.replace(/[\r\n\t]+/g, ' ').trim() || numberToWords(dayNumber);
     const text = renderTemplate(template.text, {
       title,
@@ -112,7 +116,7 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
       if (existsSync(abs)) continue;
       try {
         createFileExclusive(abs, text);
-        return { path: abs, rel: noteRel, created: true, dayNumber };
+        return { path: abs, rel: noteRel, created: true, dayNumber, warning };
       } catch (err) {
         if (!(err instanceof NoteExistsError)) throw err;
       }

@@ -158,3 +158,16 @@ export function appendBullet(text: string, item: string, parent?: Bullet | null)
   const out = text.slice(0, at) + lead + line + text.slice(at);
   return { text: out, line: lineOf(out, at + lead.length) };
 }
+
+/**
+ * The text of a bullet to add, from what the user typed: a bullet marker
+ * they typed themselves (`- text`) is dropped (the bullet gets one anyway),
+ * and the time, when asked for, goes after a task box so that
+ * `- [ ] 14:05 send the config` stays a task item.
+ */
+export function bulletItem(typed: string, time?: string): string {
+  const text = typed.trim().replace(/^[-*+][ \t]+/, '');
+  if (!time) return text;
+  const box = /^\[[ xX]\][ \t]+/.exec(text);
+  return box ? `${box[0]}${time} ${text.slice(box[0].length)}` : `${time} ${text}`;
+}

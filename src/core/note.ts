@@ -139,6 +139,9 @@ function keepDatesAsWritten(format: FrontMatterFormat, raw: string, data: Record
 
 function normalizeNested(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
+  // TOML integers beyond 2^53 come back as BigInt, which JSON cannot hold:
+  // a number when exact, else the digits as a string.
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (Array.isArray(v)) return v.map(normalizeNested);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalizeNested(x)]));
   return v;

@@ -9,7 +9,7 @@ import type { FolderExporter } from './types.js';
 export const htmlExporter: FolderExporter = {
   name: 'html',
   extension: '.html',
-  description: 'a static site with search that opens from file:// (index, days, visits, tags)',
+  description: 'a static site with search that opens from file:// (index, days, visits, tags, people, follow-ups)',
   stripEmails: true,
   withVisitIndex: true,
   output: 'folder',

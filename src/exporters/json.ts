@@ -4,7 +4,7 @@
  * for scripts.
  */
 import type { FileExporter } from './types.js';
-import { noteJson, type NoteJson } from '../cli/format.js';
+import { noteJson, type NoteJson } from '../core/note-json.js';
 
 /** The document `--json` writes (documented in the README; change it only compatibly). */
 export interface ExportJson {

@@ -4,6 +4,8 @@
  * by its menuTitle/title and date, with the bodies as written and no front
  * matter. The visit's own page (`_index.md`) opens the report when chosen.
  * Notes of several visits get one `##` section per visit, days under `###`.
+ * After the days come "People met" and "Follow-ups" (core/report-sections),
+ * taken from the exported notes only, with `--strip-emails` honoured.
  */
 import type { FileExporter, ExportInput } from './types.js';
 import type { Note } from '../core/note.js';
@@ -54,8 +56,14 @@ function visitTitle(p: VisitPart, fallback: string): string {
   return p.index?.title ?? (p.section ? p.section.split('/').pop()! : fallback);
 }
 
-/** Renders the report (exported for tests). */
-export function renderReport(input: ExportInput): string {
+/** The Markdown of the "People met" and "Follow-ups" sections (core/report-sections.ts). */
+export interface ReportExtras {
+  people: string;
+  followUps: string;
+}
+
+/** Renders the report, with the people and follow-ups sections after the days when given (exported for tests). */
+export function renderReport(input: ExportInput, extras: ReportExtras | null = null): string {
   const clean = (s: string) => (input.stripEmails ? stripEmails(s) : s);
   const parts = groupByVisit(input.notes);
   const out: string[] = [];
@@ -86,17 +94,21 @@ export function renderReport(input: ExportInput): string {
       section(3, p);
     }
   }
+  if (extras) out.push(extras.people.trimEnd(), extras.followUps.trimEnd());
   return `${out.join('\n\n')}\n`;
 }
 
 export const mdExporter: FileExporter = {
   name: 'md',
   extension: '.md',
-  description: 'one Markdown visit report: title, date range, each day as a section, bodies as written',
+  description: 'one Markdown visit report: title, date range, each day as a section, bodies as written, people met, follow-ups',
   stripEmails: true,
   withVisitIndex: true,
   output: 'file',
   async render(input) {
-    return renderReport(input);
+    // Loaded here: people extraction brings fuse.js, which the cli must not load at start-up.
+    const { reportSections } = await import('../core/report-sections.js');
+    const extras = input.notes.length ? reportSections(input.notes, { stripEmails: input.stripEmails, level: 2 }) : null;
+    return renderReport(input, extras);
   },
 };

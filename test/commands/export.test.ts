@@ -125,7 +125,9 @@ describe('notes export --html', () => {
     expect(day1).toContain('<a class="next" rel="next" href="day-2.html">');
     expect(existsSync(join(out, 'notes/ess-2023/day-4.html'))).toBe(false);
     const index = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
-    expect(index.docs.length).toBe(9);
+    // 9 notes, then the 4 people of people.html.
+    expect(index.docs.length).toBe(13);
+    expect(index.docs.slice(9).map((d: string[]) => d[0])).toEqual(['people.html#person-ada-example', 'people.html#person-bo-sample', 'people.html#person-cy-person', 'people.html#person-dee-example']);
     expect(readFileSync(join(out, 'search-index.js'), 'utf8')).toMatch(/^window\.NOTES_SEARCH_INDEX = \{/);
     expect(readFileSync(join(out, 'assets/fuse.js'), 'utf8')).toContain('window.Fuse');
     expect(r.stderr).toContain('1 links point to notes that are not in this export');
@@ -282,5 +284,115 @@ describe('notes export --html: images', () => {
     await exp(dir, ['--html', '--out', 'site']);
     const all = files(join(dir, 'site'));
     expect(all.filter((f) => !f.endsWith('.html') && !f.startsWith('assets/') && !f.startsWith('search-index'))).toEqual(['.notes-export', 'notes/ess-2023/beamline.png']);
+  });
+});
+
+describe('notes export: people met and follow-ups (issue 6)', () => {
+  const read = (dir: string, f: string) => readFileSync(join(dir, 'site', f), 'utf8');
+
+  it('--html writes people.html: name, group, mailto, profile URL, and links to the day pages; only exported notes count', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--html', '--out', 'site'])).code).toBe(0);
+    const people = read(dir, 'people.html');
+    const row = (id: string) => people.match(new RegExp(`<tr id="${id}">.*</tr>`))?.[0] ?? '';
+    expect(row('person-cy-person')).toContain('<strong>Cy Person</strong>');
+    expect(row('person-cy-person')).toContain('<span class="meta">DST - Data Systems and Technologies</span>');
+    expect(row('person-cy-person')).toContain('<a href="mailto:cy.person@example.org">cy.person@example.org</a>');
+    expect(row('person-cy-person')).toContain('<a href="notes/maxiv-2024/index.html">MAX IV visit, 2024</a>: <a href="notes/maxiv-2024/day-2.html">2024-03-12 · Data management</a>');
+    expect(row('person-dee-example')).toContain('(name from profile URL)');
+    expect(row('person-dee-example')).toContain('<a href="https://example.org/people/dee-example" rel="noreferrer">');
+    expect(row('person-ada-example')).toContain('<a href="notes/ess-2023/day-1.html">2023-09-04 · One</a>');
+    // Eve Secret is met only in a draft, which is not exported.
+    expect(people).not.toContain('Eve Secret');
+    expect([...people.matchAll(/<tr id="([^"]+)"/g)].map((m) => m[1])).toEqual(['person-ada-example', 'person-bo-sample', 'person-cy-person', 'person-dee-example']);
+    // Linked from the header of every page and from the index.
+    expect(read(dir, 'notes/ess-2023/day-1.html')).toContain('<a href="../../people.html">People</a><a href="../../follow-ups.html">Follow-ups</a>');
+    expect(read(dir, 'index.html')).toContain('<li><a href="people.html">People met</a> <span class="meta">· 4 people</span></li>');
+    expect(read(dir, 'people.html')).toContain('<link rel="stylesheet" href="assets/style.css">');
+  });
+
+  it('--html writes follow-ups.html: open items by visit and day, linked to the day pages, hostile text escaped', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--html', '--out', 'site'])).code).toBe(0);
+    const page = read(dir, 'follow-ups.html');
+    expect(page).toMatchSnapshot();
+    expect(page.indexOf('<h2><a href="notes/ess-2023/index.html">ESS visit')).toBeLessThan(page.indexOf('<h2><a href="notes/maxiv-2024/index.html">MAX IV'));
+    expect(page).toContain('<h3><a href="notes/ess-2023/day-3.html">2023-09-06 · Three</a></h3>');
+    expect(page).toContain('TODO: ask Bo Sample for the <strong>chopper</strong> timing logs.');
+    expect(page).toContain('Send the &lt;script&gt;alert(1)&lt;/script&gt; ingestion notes');
+    expect(page).not.toContain('<script>alert');
+    // A link in the line points at the exported page, relative to follow-ups.html.
+    expect(page).toContain('see <a href="notes/maxiv-2024/day-1.html">day one</a>.');
+    expect(page).toContain('<a class="where" href="notes/maxiv-2024/day-2.html">maxiv-2024/day-2.md:11</a>');
+    expect(page).not.toContain('SciCat API token'); // ticked
+    expect(page).not.toContain('draft follow-up'); // in a draft
+    expect(read(dir, 'index.html')).toContain('<li><a href="follow-ups.html">Follow-ups</a> <span class="meta">· 3 open items</span></li>');
+  });
+
+  it('filters and --drafts choose what the pages show', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--html', '--out', 'site', '--visit', 'maxiv-2024'])).code).toBe(0);
+    expect([...read(dir, 'people.html').matchAll(/<tr id="([^"]+)"/g)].map((m) => m[1])).toEqual(['person-cy-person', 'person-dee-example']);
+    expect(read(dir, 'follow-ups.html')).not.toContain('chopper');
+    expect((await exp(dir, ['--html', '--out', 'site', '--drafts'])).code).toBe(0);
+    expect(read(dir, 'people.html')).toContain('<strong>Eve Secret</strong>');
+    expect(read(dir, 'follow-ups.html')).toContain('Keep the draft follow-up private.');
+  });
+
+  it('escapes hostile group headings and follow-up lines; no javascript: link', async () => {
+    const dir = notebook();
+    mkdirSync(join(dir, 'hx'));
+    writeFileSync(join(dir, 'hx', 'd.md'), '+++\ntitle = "Hostile"\ndate = 2024-01-02\n+++\n- Detectors <img src=x onerror=alert(1)> & "Co"\n  - Ann Other (mailto:ann.other@example.org) builds it.\n- [ ] Ask <b onmouseover=alert(1)>Ann</b> about `<script>` [x](javascript:alert(1))\n');
+    expect((await exp(dir, ['--html', '--out', 'site'])).code).toBe(0);
+    const people = read(dir, 'people.html');
+    expect(people).toContain('<span class="meta">Detectors &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;</span>');
+    expect(people).not.toMatch(/<img src=x/);
+    const fu = read(dir, 'follow-ups.html');
+    expect(fu).toContain('Ask &lt;b onmouseover=alert(1)&gt;Ann&lt;/b&gt; about <code>&lt;script&gt;</code> [x](javascript:alert(1))');
+    expect(fu).not.toMatch(/<b onmouseover|href="javascript:/);
+  });
+
+  it('--html --strip-emails: people keep their names and groups, lose their addresses', async () => {
+    const dir = notebook();
+    expect((await exp(dir, ['--html', '--out', 'site', '--strip-emails'])).code).toBe(0);
+    const people = read(dir, 'people.html');
+    expect(people).toContain('<strong>Cy Person</strong><br><span class="meta">DST - Data Systems and Technologies</span></td>');
+    expect(people).not.toMatch(/@|mailto/);
+    expect(people).toContain('e-mail addresses left out');
+    expect(read(dir, 'follow-ups.html')).toContain('Send the &lt;script&gt;alert(1)&lt;/script&gt; ingestion notes to <span class="meta">');
+    expect(read(dir, 'search-index.json')).not.toMatch(/@|mailto/);
+  });
+
+  it('--strip-emails leaves out people known only by their address', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'ideas.md'), '# Ideas\n\n- Write to zed.q@example.org about samples.\n- Ask x9@example.org too.\n');
+    await exp(dir, ['--html', '--out', 'site']);
+    const withAddresses = read(dir, 'people.html');
+    expect(withAddresses).toContain('x9@example.org');
+    expect([...withAddresses.matchAll(/<tr id="([^"]+)"/g)].map((m) => m[1])).toContain('person-x9-example-org');
+    await exp(dir, ['--html', '--out', 'site', '--strip-emails']);
+    const stripped = read(dir, 'people.html');
+    expect(stripped).not.toMatch(/@|x9|zed/);
+    expect([...stripped.matchAll(/<tr id="([^"]+)"><td><strong>([^<]*)</g)].map((m) => m[2])).toEqual(['Ada Example', 'Bo Sample', 'Cy Person', 'Dee Example']);
+  });
+
+  it('--md ends with "People met" and "Follow-ups" after the days', async () => {
+    const r = await exp(notebook(), ['--md']);
+    expect(r.code).toBe(0);
+    const people = r.stdout.indexOf('\n## People met\n');
+    const follow = r.stdout.indexOf('\n## Follow-ups\n');
+    expect(people).toBeGreaterThan(r.stdout.indexOf('### Data management — 2024-03-12'));
+    expect(follow).toBeGreaterThan(people);
+    expect(r.stdout.slice(people)).toContain('- **Cy Person**, DST - Data Systems and Technologies <cy.person@example.org> (maxiv-2024, 2024-03-12)');
+    expect(r.stdout.slice(follow)).toContain('- [ ] Send the <script>alert(1)</script> ingestion notes to cy.person@example.org (2024-03-12, `maxiv-2024/day-2.md:11`)');
+    expect(r.stdout).not.toContain('Eve Secret');
+  });
+
+  it('--md --strip-emails strips the sections too', async () => {
+    const r = await exp(notebook(), ['--md', '--strip-emails']);
+    const tail = r.stdout.slice(r.stdout.indexOf('\n## People met\n'));
+    expect(tail).toContain('- **Cy Person**, DST - Data Systems and Technologies (maxiv-2024, 2024-03-12)');
+    expect(tail).toContain('ingestion notes to [e-mail removed]');
+    expect(tail).not.toMatch(/@|mailto/);
   });
 });

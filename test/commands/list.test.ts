@@ -100,3 +100,18 @@ describe('notes show / path', () => {
     expect(r.stderr).toMatch(/other\/2024-05-06\.md/);
   });
 });
+
+describe('--quiet and --verbose', () => {
+  it('--quiet silences warnings and messages, never data or errors', async () => {
+    const q = await run(['--quiet', 'list', '--dir', BASIC]);
+    expect(q.stderr).toBe('');
+    expect(q.stdout).toMatch(/visit-a\/2024-05-06\.md/);
+    const err = await run(['-q', 'show', 'no-such-note-xyz', '--dir', BASIC]);
+    expect(err.stderr).toMatch(/^notes: error: /);
+  });
+
+  it('--verbose adds the hint under each warning', async () => {
+    const v = await run(['list', '--verbose', '--dir', BASIC]);
+    expect(v.stderr).toMatch(/skipped unterminated\.md:1: .*\nhint: add a line with --- after the last front matter key/);
+  });
+});

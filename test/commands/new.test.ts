@@ -113,3 +113,17 @@ describe('notes init and finding the notebook', () => {
     expect(none.stderr).toMatch(/hint: run notes init/);
   });
 });
+
+describe('a day outside the visit', () => {
+  it('is numbered after the entries there, with a warning naming the visit dates', async () => {
+    const dir = notebook();
+    const r = await run(['new', '--date', '2024-06-20', '--visit', 'visit-a'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/created day 4 \(2024-06-20\)/);
+    expect(r.stderr).toMatch(/warning: 2024-06-20 is after the visit's end \(2024-05-08\) in visit-a/);
+    const before = await run(['new', '--date', '2024-05-01', '--visit', 'visit-a'], { cwd: dir, now: NOW });
+    expect(before.stderr).toMatch(/2024-05-01 is before the visit's start \(2024-05-06\)/);
+    const inside = await run(['new', '--date', '2024-05-07', '--visit', 'visit-a', '--title', 'x'], { cwd: dir, now: NOW });
+    expect(inside.stderr).not.toMatch(/warning/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendBullet, findBullet, indentUnit, parseBullets } from '../../src/core/bullets.js';
+import { appendBullet, findBullet, indentUnit, parseBullets, bulletItem } from '../../src/core/bullets.js';
 import { RefError } from '../../src/core/errors.js';
 
 const FM = '+++\ntitle = "x"\n+++\n';
@@ -54,5 +54,19 @@ describe('appendBullet', () => {
     expect(r.text).toBe(expected);
     expect(r.line).toBe(line);
     expect(r.text.split(/\r?\n/)[line - 1]).toMatch(new RegExp(`- ${item}$`));
+  });
+});
+
+describe('bulletItem: what the user typed, as a bullet', () => {
+  it.each([
+    ['met the DST group', undefined, 'met the DST group'],
+    ['- met the DST group', undefined, 'met the DST group'],
+    ['* starred', undefined, 'starred'],
+    ['[ ] send the config', '14:05', '[ ] 14:05 send the config'],
+    ['- [x] done thing', '09:00', '[x] 09:00 done thing'],
+    ['plain', '14:05', '14:05 plain'],
+    ['-5 degrees in the hall', undefined, '-5 degrees in the hall'],
+  ])('%j (time %s) → %j', (typed, time, expected) => {
+    expect(bulletItem(typed, time)).toBe(expected);
   });
 });

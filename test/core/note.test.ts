@@ -138,3 +138,11 @@ describe('resolveRef', () => {
     expect(() => resolveRef(notes, 'zzzzqqq')).toThrow(/no note matches/);
   });
 });
+
+describe('values JSON cannot hold', () => {
+  it('a TOML integer beyond 2^53 is kept as its digits', () => {
+    const n = parseNote('a.md', '+++\nid = 9007199254740993\nsmall = 5\n+++\n');
+    expect(n.frontMatter).toEqual({ id: '9007199254740993', small: 5 });
+    expect(() => JSON.stringify(n.frontMatter)).not.toThrow();
+  });
+});

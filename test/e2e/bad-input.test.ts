@@ -78,6 +78,48 @@ describe('bad-input notebook', () => {
     expect(bad.stderr).toMatch(/^notes: error: no note matches "invalid-toml"/m);
   });
 
+  it('search finds the good notes, says no hit with exit 1, and warns once per bad file', () => {
+    const r = notes(['search', 'kafka', '--json']);
+    expect(r.code).toBe(0);
+    const paths = JSON.parse(r.stdout).map((h: { path: string }) => h.path);
+    expect(paths).toEqual(expect.arrayContaining(['toml-with-yaml-blocks.md', 'sub/good.md', 'bom-crlf.md']));
+    expectOneWarningPerBadFile(r.stderr);
+    const none = notes(['search', 'zzzqqqxxx']);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+  });
+
+  it.each([
+    [['todo', '--json']], [['people', '--json']], [['links', '--json']], [['visit', 'list', '--json']], [['tag', 'list', '--json']],
+  ])('%j: exit 0, valid JSON, one warning per bad file', (args) => {
+    const r = notes(args);
+    expect(r.code).toBe(0);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expectOneWarningPerBadFile(r.stderr);
+  });
+
+  it.each([['--md'], ['--json']])('export %s holds every good note and warns once per bad file', (flag) => {
+    const r = notes(['export', flag]);
+    expect(r.code).toBe(0);
+    for (const title of ['BOM and CRLF', 'A good note in a subfolder', 'TOML with YAML blocks in the body']) expect(r.stdout).toContain(title);
+    expect(r.stdout).not.toContain('Invalid TOML');
+    expectOneWarningPerBadFile(r.stderr);
+  });
+
+  it('export --html writes a page per good note, only under --out, and runs no hostile text', () => {
+    const out = join(app.cacheDir, 'site');
+    const r = notes(['export', '--html', '--out', out]);
+    expect(r.code).toBe(0);
+    expectOneWarningPerBadFile(r.stderr);
+    const pages = tree(out);
+    expect([...pages.keys()].filter((p) => p.endsWith('.html')).length).toBeGreaterThanOrEqual(GOOD_NOTES.length);
+    // Pages hold the hostile title and body as escaped text (the browser test of the
+    // export runs such a note in chromium: nothing executes).
+    const html = [...pages.keys()].filter((p) => p.endsWith('.html')).map((p) => readFileSync(join(out, p), 'utf8')).join('\n');
+    expect(html).not.toMatch(/<script>alert|<img src=x onerror/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
   it('wrote nothing', () => {
     expect(tree(nb.dir)).toEqual(snapshot);
   });
@@ -101,6 +143,18 @@ describe('bad-input notebook: commands that write', () => {
     expect(changed).toEqual(['sub/good.md', 'toml-with-yaml-blocks.md']);
     expect(readFileSync(join(nb.dir, 'toml-with-yaml-blocks.md'), 'utf8')).toBe(before.get('toml-with-yaml-blocks.md')!.replace('tags = ["kafka"]', 'tags = ["streaming"]'));
     notes(['tag', 'rename', 'streaming', 'kafka']);
+    for (const [f, text] of before) expect(readFileSync(join(nb.dir, f), 'latin1'), f).toBe(text);
+  });
+});
+
+describe('bad-input notebook: quick capture', () => {
+  it('notes add creates and fills today\'s entry, touching nothing else', () => {
+    const before = new Map([...tree(nb.dir).keys()].filter((f) => f !== 'unreadable.md').map((f) => [f, readFileSync(join(nb.dir, f), 'latin1')] as const));
+    const r = notes(['add', 'met the EFU team', '--print-path']);
+    expect(r.code).toBe(0);
+    const entry = r.stdout.trim();
+    expect(readFileSync(join(nb.dir, entry), 'utf8')).toMatch(/\n- met the EFU team\n$/);
+    expect(notes(['today']).stdout.trim()).toBe(entry);
     for (const [f, text] of before) expect(readFileSync(join(nb.dir, f), 'latin1'), f).toBe(text);
   });
 });

@@ -40,6 +40,20 @@ describe('the html site', () => {
     expect(files.get('people/index.html')).toContain('<link rel="stylesheet" href="../assets/style.css">');
   });
 
+  it('people and follow-ups pages come from PAGE_BUILDERS: without them, no page, header link, index link or search row', async () => {
+    const notes: [string, string][] = [['v/d1.md', '+++\ntitle = "D1"\ndate = 2024-01-01\n+++\n- Ann Other (mailto:ann.other@example.org)\n- [ ] Call Ann.\n']];
+    const all = memorySink();
+    await renderSite(input(notes), all.sink);
+    expect(all.files.get('people.html')).toContain('<tr id="person-ann-other">');
+    expect(all.files.get('follow-ups.html')).toContain('Call Ann.');
+    expect(JSON.parse(all.files.get('search-index.json')!).docs.map((d: string[]) => d[0])).toEqual(['notes/v/d1.html', 'people.html#person-ann-other']);
+    const some = memorySink();
+    await renderSite(input(notes), some.sink, PAGE_BUILDERS.filter((b) => !['People', 'Follow-ups'].includes(b.nav?.label ?? '')));
+    expect(some.files.has('people.html')).toBe(false);
+    expect(some.files.get('index.html')).not.toMatch(/people\.html|follow-ups\.html/);
+    expect(JSON.parse(some.files.get('search-index.json')!).docs.length).toBe(1);
+  });
+
   it('gives colliding page names distinct files (case-insensitively) and keeps visit pages', async () => {
     const { files, sink } = memorySink();
     await renderSite(input([

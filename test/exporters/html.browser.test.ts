@@ -82,6 +82,46 @@ describe.skipIf(!need)(`exported site in chromium (${hasChromium ? CHROMIUM : `$
     await page.close();
   });
 
+  it('opens people.html from the index and follows a person\'s day link', async () => {
+    const { page, events } = await open('index.html');
+    await page.locator('.home-links').getByRole('link', { name: 'People met' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/people\.html$/);
+    expect(await page.locator('h1').first().innerText()).toBe('People met');
+    const cy = page.locator('#person-cy-person');
+    expect(await cy.locator('strong').innerText()).toBe('Cy Person');
+    expect(await cy.locator('a[href^="mailto:"]').getAttribute('href')).toBe('mailto:cy.person@example.org');
+    await cy.getByRole('link', { name: '2024-03-12 · Data management' }).click();
+    await expect.poll(() => page.url()).toMatch(/notes\/maxiv-2024\/day-2\.html$/);
+    expect(await page.locator('h1').first().innerText()).toBe('Data management');
+    expect(events).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a person by a misspelt name in the search box and opens their row on people.html', async () => {
+    const { page, events } = await open('index.html');
+    await page.locator('#notes-q').fill('Dee Exampel');
+    const first = page.locator('#notes-results li a').first();
+    await expect.poll(() => first.textContent({ timeout: 1000 }).catch(() => null), { timeout: 5000 }).toBe('Dee Example');
+    await first.click();
+    await expect.poll(() => page.url()).toMatch(/people\.html#person-dee-example$/);
+    expect(events).toEqual([]);
+    await page.close();
+  });
+
+  it('opens follow-ups.html from the header: hostile text shows as text, links lead to the day', async () => {
+    const { page, events } = await open('notes/ess-2023/day-1.html');
+    await page.locator('.site-nav').getByRole('link', { name: 'Follow-ups' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/follow-ups\.html$/);
+    const task = page.locator('li.followup.task').first();
+    expect(await task.innerText()).toContain('Send the <script>alert(1)</script> ingestion notes');
+    expect(await page.locator('main script').count()).toBe(0);
+    await page.getByRole('link', { name: '2023-09-06 · Three' }).click();
+    await expect.poll(() => page.url()).toMatch(/notes\/ess-2023\/day-3\.html$/);
+    await page.waitForTimeout(200);
+    expect(events).toEqual([]);
+    await page.close();
+  });
+
   it('runs nothing from a note holding <script> and <img onerror>: no dialog, no error', async () => {
     const { page, events } = await open('notes/ess-2023/day-2.html');
     const body = await page.locator('.body').innerText();

@@ -3,7 +3,7 @@
  * cannot hold well, made at test time: a 20 MB note, a note with a
  * 100,000-character line, and a note nobody may read.
  */
-import { chmodSync, cpSync, lchownSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lchownSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOf, FIXTURES, REPO, tempDir } from './run.js';
 
@@ -53,6 +53,12 @@ export function runnableCopy(): { bin: string; cacheDir: string; cleanup: () => 
   const t = tempDir('notes-app-');
   chmodSync(t.dir, 0o755);
   for (const d of ['bin', 'dist']) cpSync(join(REPO, d), join(t.dir, d), { recursive: true });
+  // What the bundle loads from node_modules at run time: the native SQLite
+  // binding (search) and fuse.js's browser build (copied into exported sites).
+  const nm = (p: string) => join(REPO, 'node_modules', p);
+  for (const p of ['bindings', 'file-uri-to-path', 'fuse.js', 'better-sqlite3/package.json', 'better-sqlite3/lib', 'better-sqlite3/build/Release/better_sqlite3.node']) {
+    if (existsSync(nm(p))) cpSync(nm(p), join(t.dir, 'node_modules', p), { recursive: true });
+  }
   writeFileSync(join(t.dir, 'package.json'), '{"type": "module"}\n');
   const cacheDir = join(t.dir, 'cache');
   mkdirSync(cacheDir, { mode: 0o777 });

@@ -60,6 +60,16 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align
 #notes-results li { margin: .4rem 0; }
 #notes-results .where { color: var(--muted); font-size: .9rem; }
 .search-status { color: var(--muted); font-size: .9rem; }
+.home-links { padding-left: 1.25rem; }
+.people td:first-child { width: 45%; }
+.people .contact { font-size: .9rem; }
+ul.where { list-style: none; margin: 0; padding: 0; font-size: .95rem; }
+.followups { padding-left: 1.25rem; }
+.followups li { margin: .3rem 0; }
+.followups li.task { list-style: none; }
+.followups .box { display: inline-block; width: 1.25rem; margin-left: -1.25rem; }
+.followups .meta { font-size: .85rem; }
+.followups a.where { white-space: nowrap; }
 .site-footer { max-width: 48rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .85rem;
   border-top: 1px solid var(--line); }
 @media (max-width: 600px) {
@@ -77,7 +87,8 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align
   main a[href^="http"]::after, main a[href^="mailto:"]::after { content: " <" attr(href) ">"; font-size: .85em; color: var(--muted); }
   pre { white-space: pre-wrap; }
   h1, h2, h3 { break-after: avoid; }
-  pre, blockquote, tr { break-inside: avoid; }
+  pre, blockquote, tr, .followups li { break-inside: avoid; }
+  .followups a.where::after { content: none; }
 }
 `;
 
@@ -143,7 +154,7 @@ export const SEARCH_JS = `(function () {
   function show(q) {
     while (list.firstChild) list.removeChild(list.firstChild);
     var found = q.trim() ? search(q) : [];
-    if (status) status.textContent = q.trim() ? (found.length ? found.length + (found.length === 1 ? ' note' : ' notes') : 'No notes match') : '';
+    if (status) status.textContent = q.trim() ? (found.length ? found.length + (found.length === 1 ? ' match' : ' matches') : 'Nothing matches') : '';
     for (var i = 0; i < found.length && i < 100; i++) {
       var doc = index.docs[found[i].id];
       var li = document.createElement('li');

@@ -2,6 +2,7 @@
  * The page shell of the site and the small HTML pieces pages share. Every
  * text that comes from a note goes through escapeHtml.
  */
+import { posix } from 'node:path';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -48,6 +49,16 @@ export function href(root: string, path: string): string {
   const [p, frag] = path.split('#', 2) as [string, string | undefined];
   return root + p.split('/').map(encodeURIComponent).join('/') + (frag !== undefined ? `#${frag}` : '');
 }
+
+/** The link from the page at `from` to the page at `to` (both site-relative). */
+export function relativeHref(from: string, to: string, frag = ''): string {
+  const dir = posix.dirname(from);
+  const rel = posix.relative(dir === '.' ? '' : dir, to) || posix.basename(to);
+  return href('', rel) + (frag ? `#${frag}` : '');
+}
+
+/** A link from the page at `from` to the page at `to` (site-relative), its text escaped. */
+export const link = (from: string, to: string, text: string) => `<a href="${relativeHref(from, to)}">${escapeHtml(text)}</a>`;
 
 /** A whole HTML page. */
 export function shell(o: ShellOptions): string {

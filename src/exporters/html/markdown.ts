@@ -155,3 +155,10 @@ export function renderMarkdown(md: MarkdownIt, body: string, env: RenderEnv): st
   const html = md.render(markdown, env);
   return markers.length ? replaceMarkers(html, markers) : html;
 }
+
+/** Renders one line of a note (a follow-up) as inline HTML: the same escaping, links and shortcodes as a body, no paragraph. */
+export function renderMarkdownInline(md: MarkdownIt, text: string, env: RenderEnv): string {
+  const { markdown, markers } = expandShortcodes(text);
+  const html = md.renderInline(markdown, env);
+  return markers.length ? replaceMarkers(html, markers) : html;
+}

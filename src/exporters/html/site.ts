@@ -10,6 +10,7 @@
  *   notes/<folder>/<file>.html       one page per note (the notebook's folders kept)
  *   notes/<folder>/index.html        one page per visit (folder; its _index.md)
  *   tags/index.html, tags/<tag>.html one page per tag
+ *   people.html, follow-ups.html     people met, open follow-ups (people-pages.ts)
  *   search-index.json, search-index.js, assets/{style.css,fuse.js,search.js}
  */
 import { posix } from 'node:path';
@@ -19,10 +20,13 @@ import type { Note } from '../../core/note.js';
 import { noteDay } from '../../core/filter.js';
 import { slugify } from '../../core/slug.js';
 import { stripEmails } from '../../core/emails.js';
-import { createRenderer, renderMarkdown, type LinkTarget, type RenderEnv } from './markdown.js';
-import { escapeHtml, href, shell, type NavLink } from './layout.js';
+import { extractPeople, type Person } from '../../core/people.js';
+import { extractFollowUps, type FollowUp } from '../../core/followups.js';
+import { createRenderer, renderMarkdown, renderMarkdownInline, type LinkTarget, type RenderEnv } from './markdown.js';
+import { escapeHtml, href, link, relativeHref, shell, type NavLink } from './layout.js';
 import { fuseScript, SEARCH_JS, STYLE_CSS } from './assets.js';
 import { SearchIndexBuilder, searchableText, searchIndexScript } from './search-index.js';
+import { followUpsPage, peoplePage } from './people-pages.js';
 
 /** A note as the site shows it. */
 export interface SiteNote {
@@ -69,6 +73,42 @@ export interface SiteModel {
   home: SiteNote | null;
   /** The body of a note as HTML, its links relative to the page at `from` (default: the note's own page). */
   bodyHtml(sn: SiteNote, from?: string): string;
+  /** One line of a note as inline HTML (escaped like a body), its links relative to the page at `from`. */
+  inlineHtml(sn: SiteNote, text: string, from: string): string;
+  /** The people met in the exported notes (extracted on first use; without e-mail addresses under --strip-emails). */
+  people(): SitePerson[];
+  /** The open follow-ups of the exported notes (extracted on first use; text without addresses under --strip-emails). */
+  followUps(): SiteFollowUp[];
+  /** Whether --strip-emails applies. */
+  stripEmails: boolean;
+  /** Links the home page shows, from the builders' `home` (filled by renderSite). */
+  homeLinks: HomeLink[];
+}
+
+/** A person met, as the site shows them. */
+export interface SitePerson {
+  /** From core/people.ts; under --strip-emails its e-mails are empty and no text holds an address. */
+  person: Person;
+  /** The anchor of the person on people.html. */
+  id: string;
+  /** The exported pages the person appears on, in site order. */
+  notes: SiteNote[];
+}
+
+/** An open follow-up, as the site shows it. */
+export interface SiteFollowUp {
+  /** From core/followups.ts; under --strip-emails its text holds no address. */
+  followUp: FollowUp;
+  /** The page of the note it is in. */
+  note: SiteNote;
+}
+
+/** A link the home page shows for a family of pages (people, follow-ups). */
+export interface HomeLink {
+  label: string;
+  path: string;
+  /** A short count, e.g. "4 people". */
+  detail: string;
 }
 
 /** One page to write. */
@@ -85,7 +125,27 @@ export interface SitePage {
 export interface PageBuilder {
   /** A link in every page's header, if any. */
   nav?: NavLink;
+  /** A link on the home page (index.html), if any. */
+  home?(site: SiteModel): HomeLink | null;
+  /**
+   * Work to do before the pages, while a worker thread renders note bodies
+   * (extracting people costs seconds on large notebooks: done here, it
+   * overlaps with the worker instead of adding to the export's time).
+   */
+  prepare?(site: SiteModel): void;
+  /** Entries for the search index besides the notes (people, ...). */
+  search?(site: SiteModel): Iterable<SearchEntry>;
   pages(site: SiteModel): Iterable<SitePage>;
+}
+
+/** A row of the search index: what the result shows, and the text whose words find it. */
+export interface SearchEntry {
+  path: string;
+  title: string;
+  day: string;
+  visit: string;
+  tags: string;
+  text: string;
 }
 
 // ---------------------------------------------------------------- paths
@@ -114,12 +174,7 @@ class PathAllocator {
   }
 }
 
-/** The link from the page at `from` to the page at `to` (both site-relative). */
-export function relativeHref(from: string, to: string, frag = ''): string {
-  const dir = posix.dirname(from);
-  const rel = posix.relative(dir === '.' ? '' : dir, to) || posix.basename(to);
-  return href('', rel) + (frag ? `#${frag}` : '');
-}
+export { relativeHref } from './layout.js';
 
 /** Prefix from a page to the site root. */
 export const rootOf = (path: string) => '../'.repeat(path.split('/').length - 1);
@@ -252,36 +307,67 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
     }
     return out;
   };
-  const bodyHtml = (sn: SiteNote, from = sn.path): string => {
-    const env: RenderEnv = {
-      link(target, kind): LinkTarget {
-        const hash = target.indexOf('#');
-        const path = hash === -1 ? target : target.slice(0, hash);
-        const frag = hash === -1 ? '' : target.slice(hash + 1);
-        if (!path) return kind === 'ref' ? { href: `#${encodeURIComponent(frag)}` } : null;
-        const hit = findNote(resolver, sn.note, path, kind);
-        if (hit) return { href: relativeHref(from, hit.path, frag ? encodeURIComponent(frag) : '') };
-        if (kind === 'ref' || STEM.test(path)) {
-          problems.missing.add(`${sn.note.path} → ${path}`);
-          return { missing: path };
-        }
-        return null;
-      },
-      image(src) {
-        const rel = posix.normalize(src.startsWith('/') ? src.slice(1) : posix.join(sn.note.section || '.', src.replace(/[?#].*$/, '')));
-        if (rel.startsWith('..') || !IMAGE.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return null;
-        const out = copyImage(rel);
-        return out ? relativeHref(from, out) : null;
-      },
-    };
-    return renderMarkdown(md, sn.note.body, env);
+  const envFor = (sn: SiteNote, from: string): RenderEnv => ({
+    link(target, kind): LinkTarget {
+      const hash = target.indexOf('#');
+      const path = hash === -1 ? target : target.slice(0, hash);
+      const frag = hash === -1 ? '' : target.slice(hash + 1);
+      if (!path) return kind === 'ref' ? { href: from === sn.path ? `#${encodeURIComponent(frag)}` : relativeHref(from, sn.path, encodeURIComponent(frag)) } : null;
+      const hit = findNote(resolver, sn.note, path, kind);
+      if (hit) return { href: relativeHref(from, hit.path, frag ? encodeURIComponent(frag) : '') };
+      if (kind === 'ref' || STEM.test(path)) {
+        problems.missing.add(`${sn.note.path} → ${path}`);
+        return { missing: path };
+      }
+      return null;
+    },
+    image(src) {
+      const rel = posix.normalize(src.startsWith('/') ? src.slice(1) : posix.join(sn.note.section || '.', src.replace(/[?#].*$/, '')));
+      if (rel.startsWith('..') || !IMAGE.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return null;
+      const out = copyImage(rel);
+      return out ? relativeHref(from, out) : null;
+    },
+  });
+  const bodyHtml = (sn: SiteNote, from = sn.path): string => renderMarkdown(md, sn.note.body, envFor(sn, from));
+  const inlineHtml = (sn: SiteNote, text: string, from: string): string => renderMarkdownInline(md, text, envFor(sn, from));
+  const byPath = new Map(siteNotes.map((sn) => [sn.note.path, sn]));
+  let people: SitePerson[] | undefined;
+  let followUps: SiteFollowUp[] | undefined;
+  const strip = input.stripEmails;
+  const site = {
+    name: input.notebook.name, exportedAt: input.now.toISOString(), notes: siteNotes, groups: ordered, tags, tagByKey: tagMap, home,
+    bodyHtml, inlineHtml, copyImage, stripEmails: strip, homeLinks: [] as HomeLink[],
+    // Extracted from the notes as written (an address is what makes someone a person), then stripped.
+    people: () => (people ??= sitePeople(extractPeople(input.notes), byPath, strip)),
+    followUps: () => (followUps ??= extractFollowUps(input.notes).flatMap((f) => {
+      const note = byPath.get(f.path);
+      return note ? [{ followUp: strip ? { ...f, text: stripEmails(f.text), under: f.under && stripEmails(f.under), title: stripEmails(f.title) } : f, note }] : [];
+    })),
   };
-  return { name: input.notebook.name, exportedAt: input.now.toISOString(), notes: siteNotes, groups: ordered, tags, tagByKey: tagMap, home, bodyHtml, copyImage };
+  return site;
+}
+
+/** The people as the site shows them: each with an anchor and the pages they appear on; addresses removed under --strip-emails. */
+function sitePeople(people: Person[], byPath: Map<string, SiteNote>, strip: boolean): SitePerson[] {
+  const ids = new PathAllocator();
+  const order = new Map([...byPath.values()].map((sn, i) => [sn, i]));
+  const out: SitePerson[] = [];
+  for (const p of people) {
+    // Someone known only by an address has no name to show without it.
+    if (strip && p.name.includes('@')) continue;
+    const person: Person = strip
+      ? { ...p, name: stripEmails(p.name), aliases: p.aliases.filter((a) => !a.includes('@')).map(stripEmails), emails: [],
+        urls: p.urls.filter((u) => !/^mailto:/i.test(u)).map(stripEmails), groups: p.groups.map(stripEmails) }
+      : p;
+    const notes = [...new Set(p.appearances.map((a) => byPath.get(a.path)).filter((sn): sn is SiteNote => !!sn))]
+      .sort((a, b) => order.get(a)! - order.get(b)!);
+    out.push({ person, id: ids.take(`person-${slugify(person.name) || 'someone'}`), notes });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- pages
 
-const link = (from: string, to: string, text: string) => `<a href="${relativeHref(from, to)}">${escapeHtml(text)}</a>`;
 
 function tagList(from: string, site: SiteModel, tags: string[]): string {
   if (!tags.length) return '';
@@ -315,6 +401,9 @@ export const homePage: PageBuilder = {
     if (visits.length) {
       parts.push('<h2 id="notes-visits">Visits</h2>');
       parts.push(`<table class="list">\n${visits.map((g) => `<tr><td class="date">${escapeHtml(range(g))}</td><td>${link(path, g.path, g.title)} <span class="meta">· ${g.days.length} ${g.days.length === 1 ? 'day' : 'days'}</span></td><td class="tags-cell">${tagList(path, site, g.index!.note.tags)}</td></tr>`).join('\n')}\n</table>`);
+    }
+    if (site.homeLinks.length) {
+      parts.push(`<ul class="home-links">\n${site.homeLinks.map((l) => `<li>${link(path, l.path, l.label)} <span class="meta">· ${escapeHtml(l.detail)}</span></li>`).join('\n')}\n</ul>`);
     }
     parts.push('<h2 id="notes-days">Days</h2>');
     for (const g of site.groups) {
@@ -386,7 +475,7 @@ export const tagPages: PageBuilder = {
 const visitsNav: PageBuilder = { nav: { label: 'Visits', path: 'index.html#notes-visits' }, pages: () => [] };
 
 /** Every family of pages, in the order of the header's links. */
-export const PAGE_BUILDERS: PageBuilder[] = [visitsNav, homePage, notePages, visitPages, tagPages];
+export const PAGE_BUILDERS: PageBuilder[] = [visitsNav, homePage, notePages, visitPages, tagPages, peoplePage, followUpsPage];
 
 // ---------------------------------------------------------------- render
 
@@ -416,6 +505,7 @@ export async function renderSite(input: ExportInput, sink: ExportSink, builders:
     const next = new Int32Array(new SharedArrayBuffer(4));
     const job = renderInWorker(input, next, (i, html) => { bodies.set(site.notes[i]!, html); });
     if (job) {
+      for (const b of builders) b.prepare?.(site);
       for (let i = Atomics.add(next, 0, 1), n = 1; i < total; i = Atomics.add(next, 0, 1), n++) {
         bodies.set(site.notes[i]!, site.bodyHtml(site.notes[i]!));
         if (n % 32 === 0) { progress(); await new Promise((r) => setImmediate(r)); }
@@ -442,6 +532,10 @@ export async function renderSite(input: ExportInput, sink: ExportSink, builders:
   for (const sn of site.notes) {
     search.add([href('', sn.path), sn.note.title, sn.day ?? '', sn.note.isSection ? '' : sn.group.title, sn.note.tags.join(', ')], searchableText(sn.note.body));
   }
+  for (const b of builders) {
+    for (const e of b.search?.(counted) ?? []) search.add([href('', e.path), e.title, e.day, e.visit, e.tags], e.text);
+  }
+  counted.homeLinks = builders.flatMap((b) => { const l = b.home?.(counted); return l ? [l] : []; });
   for (const b of builders) {
     for (const page of b.pages(counted)) {
       sink.write(page.path, shell({
