@@ -4,11 +4,12 @@
 // keeps its inner content, as our export does), on the hugo-docs corpus and
 // a generated 10,000-note notebook. Goal: faster than hugo. Also saves
 // screenshots of the exported index and a day page under bench/out/.
-import { mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { BIN, OUT, QUICK, corpus, have, time, report, generateNotebook, peakMemoryMB } from './lib.mjs';
+import { makeHugoSite, mdFiles } from '../scripts/hugo-site.mjs';
 
 const runs = QUICK ? 3 : 5;
 
@@ -32,32 +33,6 @@ function timeWithCpu(cmd, args) {
   return { wall, cpu };
 }
 
-function mdFiles(dir, out = []) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) mdFiles(p, out);
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
-/**
- * Every shortcode name used in `content` (`{{< >}}` and `{{% %}}`), and
- * whether it is ever closed: Hugo 0.111 requires a template using .Inner
- * exactly for the shortcodes that are closed (or self-closed).
- */
-function shortcodeNames(content) {
-  const names = new Map();
-  for (const f of mdFiles(content)) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/\{\{[<%]\s*(\/?)\s*([A-Za-z0-9_.\/-]+)/g)) {
-      if (m[2].startsWith('*') || m[2].startsWith('/')) continue;
-      names.set(m[2], names.get(m[2]) || m[1] === '/');
-    }
-  }
-  for (const builtin of ['ref', 'relref']) names.delete(builtin);
-  return names;
-}
-
 const HEAD = '<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>';
 const TAIL = '</body></html>';
 const LAYOUTS = {
@@ -72,28 +47,19 @@ const LAYOUTS = {
 function hugoSite(name, content) {
   const site = join(OUT, `hugo-site-${name}`);
   rmSync(site, { recursive: true, force: true });
-  for (const [file, text] of Object.entries(LAYOUTS)) {
-    mkdirSync(dirname(join(site, 'layouts', file)), { recursive: true });
-    writeFileSync(join(site, 'layouts', file), text);
-  }
-  for (const [n, closed] of shortcodeNames(content)) {
-    const f = join(site, 'layouts/shortcodes', `${n}.html`);
-    mkdirSync(dirname(f), { recursive: true });
-    writeFileSync(f, closed ? '{{ with .Inner }}{{ . }}{{ else }}<span class="shortcode">{{ .Name }}</span>{{ end }}' : '<span class="shortcode">{{ .Name }}</span>');
-  }
-  writeFileSync(join(site, 'hugo.toml'), [
-    'baseURL = "http://example.org/"',
-    `title = "${name}"`,
-    `contentDir = ${JSON.stringify(content)}`,
+  mkdirSync(site, { recursive: true });
+  return makeHugoSite(site, content, {
+    layouts: LAYOUTS,
+    shortcode: (_n, closed) => (closed ? '{{ with .Inner }}{{ . }}{{ else }}<span class="shortcode">{{ .Name }}</span>{{ end }}' : '<span class="shortcode">{{ .Name }}</span>'),
     // RSS stays defined (some pages ask for it) but no list renders it by default.
-    'disableKinds = ["sitemap", "robotsTXT", "404"]',
-    'refLinksErrorLevel = "WARNING"',
-    'enableGitInfo = false',
-    '[outputs]', '  home = ["HTML"]', '  section = ["HTML"]', '  taxonomy = ["HTML"]', '  term = ["HTML"]',
-    '[taxonomies]', '  tag = "tags"', '  category = "categories"',
-    '',
-  ].join('\n'));
-  return site;
+    disableKinds: ['sitemap', 'robotsTXT', '404'],
+    config: [
+      `title = "${name}"`,
+      'enableGitInfo = false',
+      '[outputs]', '  home = ["HTML"]', '  section = ["HTML"]', '  taxonomy = ["HTML"]', '  term = ["HTML"]',
+      '[taxonomies]', '  tag = "tags"', '  category = "categories"',
+    ],
+  });
 }
 
 async function screenshots(site, dayPage, prefix) {
