@@ -87,9 +87,10 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.code === 'commander.help' ? 2 : 0;
       if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
-      const word = argv[commandIndex(program, argv)] ?? '';
+      const at = commandIndex(program, argv);
+      const word = argv[at] ?? '';
       const sub = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
-      const next = argv[commandIndex(program, argv) + 1];
+      const next = argv[at + 1];
       if (err.code === 'commander.excessArguments' && sub?.commands.length && next && !sub.commands.some((c) => c.name() === next)) {
         // `notes visit foo`: the default subcommand got a word it does not take.
         printError(ctx, `unknown command '${next}' for 'notes ${sub.name()}'`,
