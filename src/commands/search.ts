@@ -66,9 +66,8 @@ export interface SearchResult {
  * or turns out corrupt is deleted and rebuilt (with a warning); when the
  * cache folder cannot be written at all, a throwaway in-memory index is used.
  */
-async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>, rebuild = false): Promise<T> {
+async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>): Promise<T> {
   let file = indexFile(nb.root, access.env);
-  if (rebuild) removeIndex(file);
   for (let attempt = 0; ; attempt++) {
     let ix: SearchIndex | undefined;
     try {
@@ -239,10 +238,10 @@ export interface IndexResult {
 /** `notes index`: refreshes (or rebuilds) the index and says how big it is. */
 export async function indexNotes(nb: Notebook, opts: IndexOptions): Promise<IndexResult> {
   return withIndex(nb, opts, async (ix) => {
-    const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
+    const refresh = opts.rebuild ? await ix.rebuild(opts.onProgress, scanMethod(opts.env)) : await ix.refresh(opts.onProgress, scanMethod(opts.env));
     ix.db.pragma('wal_checkpoint(TRUNCATE)');
     let bytes = 0;
     for (const f of [ix.file, `${ix.file}-wal`]) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
     return { refresh, problems: [...refresh.walkProblems, ...ix.problems()], indexFile: ix.file, bytes };
-  }, opts.rebuild);
+  });
 }

@@ -312,6 +312,28 @@ export class SearchIndex {
     return stats;
   }
 
+  /**
+   * Builds the index again from the notes, in place and in one transaction:
+   * a search running meanwhile in another process keeps reading the old
+   * index (WAL snapshot) until the new one is committed whole. Deleting the
+   * file instead would pull it and its WAL from under those readers (SQLite
+   * "disk I/O error").
+   */
+  async rebuild(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<RefreshStats> {
+    await import('../core/note.js');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const t of ['fts_vocab', 'fts', 'terms', 'folders', 'notes', 'meta']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      this.ensureSchema();
+      const stats = await this.refresh(onProgress, scanWith);
+      this.db.exec('COMMIT');
+      return stats;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
   private async apply(scan: ScanResult, dirty: string[], stats: RefreshStats, onProgress?: (done: number, total: number) => void, maxToRead = Infinity): Promise<void> {
     const { todo, gone } = pendingChanges(this.db, scan, dirty);
     if (todo.length > maxToRead) throw new IndexBehindError(todo.length);
