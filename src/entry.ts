@@ -1,9 +1,8 @@
 /**
- * The bundle's entry point, used by bin/notes. `notes --version` answers
- * before anything else is loaded (shell prompts and scripts call it often);
- * everything else goes through main(), loaded on demand.
+ * The bundle's entry point (dist/notes.cjs), run by src/launch.ts, which has
+ * already answered `--version`. main() and each command's modules are
+ * initialised only now, on demand.
  */
-declare const __NOTES_VERSION__: string | undefined;
 
 /**
  * A reader that stops early (`notes list | head`) closes the pipe: that is
@@ -19,10 +18,6 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 
 export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${typeof __NOTES_VERSION__ === 'string' ? __NOTES_VERSION__ : '0.0.0-dev'}\n`);
-    return 0;
-  }
   const [{ main }, { processContext }] = await Promise.all([import('./main.js'), import('./cli/context.js')]);
   return main(argv, processContext());
 }

@@ -25,7 +25,8 @@ export function processContext(): Context {
     now: () => new Date(),
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // A getter: creating process.stdin costs ~2 ms, and few commands read it.
+    get stdin() { return process.stdin; },
   };
 }
 

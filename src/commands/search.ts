@@ -154,8 +154,9 @@ function scores(found: Found[]): number[] {
 export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<SearchResult> {
   const q = parseQuery(opts.query);
   return withIndex(nb, opts, async (ix) => {
-    let t = performance.now();
-    const lap = () => { const was = t; t = performance.now(); return Math.round(t - was); };
+    // process.hrtime, not performance.now(): the latter loads perf_hooks (~1 ms) for a --verbose detail.
+    let t = process.hrtime.bigint();
+    const lap = () => { const was = t; t = process.hrtime.bigint(); return Number((t - was) / 1_000_000n); };
     const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
     const timings = { refresh: lap(), expand: 0, query: 0, lines: 0 };
     const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);

@@ -3,7 +3,7 @@
  * so Hugo ignores it. Parsing and defaults live here; reading the file is
  * the store's job.
  */
-import TOML from '@iarna/toml';
+import { parseToml } from './toml.js';
 import { NotesError } from './errors.js';
 import { lineAt } from './front-matter.js';
 
@@ -59,7 +59,7 @@ function strings(v: unknown, key: string, file: string): string[] {
 export function parseConfig(text: string, file: string): NotebookConfig {
   let data: Record<string, unknown>;
   try {
-    data = TOML.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    data = parseToml(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const e = err as { line?: number; message: string; pos?: number };
     const line = typeof e.line === 'number' ? e.line + 1 : e.pos !== undefined ? lineAt(text, e.pos) : undefined;

@@ -13,7 +13,7 @@
  * Offsets are into the decoded text (BOM included), so that editors can
  * splice the text without touching any other byte.
  */
-import TOML from '@iarna/toml';
+import { parseToml } from './toml.js';
 import { NoteParseError } from './errors.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json';
@@ -175,7 +175,7 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
       // at ~50 µs more per note; its line numbers then count from raw's first
       // line). It refuses a CR before the line end of a comment ("control
       // characters are not allowed in comments"): CRLF notes are read as LF.
-      data = TOML.parse(raw.replace(/\r\n/g, '\n'));
+      data = parseToml(raw.replace(/\r\n/g, '\n'));
     } else {
       data = parseMatter(`---\n${raw}\n---\n`, MATTER_OPTIONS.yaml).data;
     }

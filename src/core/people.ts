@@ -87,7 +87,9 @@ export function isRoleAddress(local: string): boolean {
   return ROLE_ADDRESSES.test(local) || local.toLowerCase().split(/[-_.+]+/).some((t) => ROLE_TOKENS.has(t));
 }
 
-const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}?[\p{L}\p{M}'’]+)*)`;
+// \u2019 is the typographic apostrophe (O’Neill); written as an escape, which
+// the RegExp reads, so that the bundle stays ASCII (scripts/build.mjs).
+const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*)`;
 const PART = String.raw`(?:${[...PARTICLES].join('|')})`;
 /** A run of capitalised words, particles allowed between them. */
 const RUN = String.raw`${WORD}(?:[ \t]+(?:${PART}[ \t]+)*${WORD}){0,5}`;

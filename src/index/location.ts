@@ -2,22 +2,26 @@
  * Where a notebook's search index lives. Kept apart from search-index.ts so
  * that commands can ask whether an index exists without loading SQLite.
  */
-import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cacheDir } from '../store/cache-dir.js';
 
-/** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
-export function cacheDir(env: Record<string, string | undefined>): string {
-  if (env.NOTES_CACHE_DIR) return resolve(env.NOTES_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-  return resolve(base, 'notes');
+export { cacheDir };
+
+/**
+ * FNV-1a, 64 bits, as 16 hex digits: names the index file after the
+ * notebook's path. Not a cryptographic hash on purpose: loading node:crypto
+ * costs ~3 ms of every search's start-up, and a file name needs none of it.
+ */
+export function pathKey(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
 }
 
 /** The index file of a notebook: keyed by a hash of the root's real path. */
 export function indexFile(root: string, env: Record<string, string | undefined>): string {
   let real = root;
   try { real = realpathSync(root); } catch { /* keep as given */ }
-  const key = createHash('sha256').update(real).digest('hex').slice(0, 16);
-  return join(cacheDir(env), `index-${key}.sqlite`);
+  return join(cacheDir(env), `index-${pathKey(real)}.sqlite`);
 }

@@ -11,7 +11,6 @@
  * once by real path, only walkNotes implements); otherwise walkNotes and
  * statSync.
  */
-import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { walkNotes } from '../store/walk.js';
@@ -78,6 +77,9 @@ export const FIND_FROM = 2000;
 /** The GNU find listing, or null when find is missing, fails, or meets a symlink that matters. */
 function scanWithFind(root: string): Map<string, FolderScan> | null {
   if (findWorks === false || process.platform === 'win32') return null;
+  // Loaded here, not at the top: node:child_process costs ~2.5 ms to load,
+  // which a search of a small notebook (walked from Node) should not pay.
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const r = spawnSync('find', ['-H', root, '-mindepth', '1',
     '(', '-name', '.*', '-o', '(', '-name', 'node_modules', '-type', 'd', ')', ')', '-prune',
     '-o', '-type', 'l', '(', '-xtype', 'd', '-o', '-iname', '*.md', ')', '-printf', 'L\\0%P\\0',

@@ -6,7 +6,6 @@
  */
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { NoteExistsError } from '../core/errors.js';
 import { alive } from './process.js';
 
@@ -15,7 +14,7 @@ export const TEMP_SUFFIX = '.notes-tmp';
 
 /** A temp file name beside `path` (a dot-file our walker and Hugo skip). */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}${TEMP_SUFFIX}`);
 }
 
 /** Flushes a folder's entries (a rename) to disk. */

@@ -10,7 +10,7 @@ import { REPO, runBin, tempDir } from '../helpers/run.js';
 import { listFiles } from '../helpers/files.js';
 import { PARALLEL_FROM } from '../../src/exporters/html/site.js';
 
-const built = existsSync(join(REPO, 'dist/notes.js'));
+const built = existsSync(join(REPO, 'dist/notes.cjs'));
 
 const files = listFiles;
 

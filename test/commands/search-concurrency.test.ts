@@ -44,7 +44,7 @@ const s = useSearchNotebook(({ nb }) => {
   for (let i = 0; i < 400; i++) writeFileSync(join(nb, 'bulk', `note-${i}.md`), `- bulk note ${i} about kafka and detectors\n`);
 });
 
-describe.skipIf(!existsSync(join(BIN, '../../dist/notes.js')))('notes search: two searches at once while a third process edits notes', () => {
+describe.skipIf(!existsSync(join(BIN, '../../dist/notes.cjs')))('notes search: two searches at once while a third process edits notes', () => {
   it('never fails, and the index ends up exactly right', async () => {
     const { nb, cache } = s;
     const env = { NOTES_CACHE_DIR: cache };

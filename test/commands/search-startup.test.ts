@@ -1,53 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { REPO } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, REPO, tempDir } from '../helpers/run.js';
 
-const DIST = join(REPO, 'dist');
-const ENTRY = join(DIST, 'notes.js');
+const BUNDLE = join(REPO, 'dist/notes.cjs');
 
 /**
- * The files a bundle module loads before any command runs: its static
- * imports, and the dynamic imports of the CLI itself (`main`, `context`
- * chunks, when the entry loads the CLI lazily), followed through the chunks.
+ * Which of the bundle's modules a command initialised. In the bundle (one
+ * CommonJS file), each module reached through a dynamic import() or a lazy
+ * require() is wrapped in a function named after its source file, run when
+ * first needed; V8's coverage (NODE_V8_COVERAGE) says which ran.
  */
-function loadedFiles(file: string, follow: (spec: string) => boolean, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm)) loadedFiles(resolve(dirname(file), m[1]!), follow, seen);
-  for (const m of text.matchAll(/import\(["'](\.{1,2}\/[^"']+)["']\)/g)) if (follow(m[1]!)) loadedFiles(resolve(dirname(file), m[1]!), follow, seen);
-  return seen;
+function initialised(args: string[], dir: string): Map<string, boolean> {
+  const cov = join(dir, `cov-${args.join('-').replace(/\W+/g, '')}`);
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_V8_COVERAGE: cov, NOTES_CODE_CACHE: '0', NOTES_CACHE_DIR: join(dir, 'cache') },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const ran = new Map<string, boolean>();
+  for (const f of readdirSync(cov)) {
+    const { result } = JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
+    for (const script of result.filter((s) => s.url.endsWith('dist/notes.cjs'))) {
+      for (const fn of script.functions) if (/^(src|node_modules)\//.test(fn.functionName)) ran.set(fn.functionName, (ran.get(fn.functionName) ?? false) || fn.ranges[0]!.count > 0);
+    }
+  }
+  return ran;
 }
 
-const cliOnly = (spec: string) => /(^|\/)(main|context)-[A-Z0-9]+\.js$/.test(spec);
-const text = (files: Set<string>) => [...files].map((f) => readFileSync(f, 'utf8')).join('\n');
-
-describe.skipIf(!existsSync(ENTRY))('start-up stays cheap', () => {
-  it('better-sqlite3 and fuse.js are loaded only by the search command', () => {
-    const startup = loadedFiles(ENTRY, cliOnly);
-    expect(startup.size).toBeGreaterThan(1);
-    expect(text(startup)).not.toMatch(/better-sqlite3/);
-    expect(text(startup)).not.toMatch(/class Fuse\b|Fuse\.version/);
-    // ...and the search command's own module does load them.
-    const searchChunk = readdirSync(join(DIST, 'chunks')).find((f) => /^search-[A-Z0-9]+\.js$/.test(f) && text(new Set([join(DIST, 'chunks', f)])).includes('searchNotes'));
-    expect(searchChunk).toBeDefined();
-    const search = loadedFiles(join(DIST, 'chunks', searchChunk!), () => false);
-    expect(text(search)).toMatch(/better-sqlite3/);
-    expect(text(search)).toMatch(/class Fuse\b|Fuse\.version/);
+describe.skipIf(!existsSync(BUNDLE))('start-up stays cheap: heavy modules load only in the commands that need them', () => {
+  it('help and list (TOML notes) load neither SQLite, fuse.js nor gray-matter; search loads SQLite and fuse.js', () => {
+    const t = tempDir();
+    try {
+      const nb = join(t.dir, 'nb');
+      mkdirSync(nb);
+      writeFileSync(join(nb, 'day.md'), "+++\ntitle = 'One'\ndate = 2024-03-04T09:00:00+01:00\n+++\n- met the kafka team\n");
+      const help = initialised(['--help'], t.dir);
+      const list = initialised(['--dir', nb, 'list'], t.dir);
+      const search = initialised(['--dir', nb, 'search', 'kafka'], t.dir);
+      // The names exist: the test would pass vacuously otherwise.
+      for (const name of ['src/index/search-index.ts', 'node_modules/fuse.js/dist/fuse.mjs', 'node_modules/gray-matter/index.js']) expect(list.has(name), name).toBe(true);
+      expect(list.get('src/commands/list.ts')).toBe(true);
+      for (const ran of [help, list]) {
+        expect(ran.get('src/index/search-index.ts')).toBe(false);
+        expect(ran.get('node_modules/fuse.js/dist/fuse.mjs')).toBe(false);
+        expect(ran.get('node_modules/gray-matter/index.js')).toBe(false);
+      }
+      expect(search.get('src/index/search-index.ts')).toBe(true);
+      expect(search.get('node_modules/fuse.js/dist/fuse.mjs')).toBe(true);
+      expect(search.get('node_modules/gray-matter/index.js')).toBe(false);
+    } finally {
+      t.cleanup();
+    }
   });
-});
 
-describe.skipIf(!existsSync(ENTRY))('gray-matter loads lazily', () => {
-  const bundle = () => text(new Set(readdirSync(join(DIST, 'chunks')).map((f) => join(DIST, 'chunks', f)).concat(ENTRY)));
+  it('a YAML note loads gray-matter', () => {
+    const t = tempDir();
+    try {
+      const nb = join(t.dir, 'nb');
+      mkdirSync(nb);
+      writeFileSync(join(nb, 'day.md'), '---\ntitle: One\n---\n- met the kafka team\n');
+      expect(initialised(['--dir', nb, 'list'], t.dir).get('node_modules/gray-matter/index.js')).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
 
-  it('the bundle initialises gray-matter (js-yaml, esprima) only inside a function, on the first YAML front matter', () => {
-    const all = bundle();
-    // esbuild wraps CommonJS modules: `require_x()` runs x's top-level code.
-    // At column 0 it would run when the chunk loads, i.e. at start-up.
-    const calls = [...all.matchAll(/^(.*)\brequire_(gray_matter|js_yaml|esprima)\(\)/gm)];
-    expect(calls.some((m) => m[2] === 'gray_matter')).toBe(true);
-    for (const m of calls) expect(m[1], m[0]).toMatch(/^\s+\S/);
-    expect(all).not.toMatch(/^var \w+ = __toESM\(require_gray_matter\(\)/m);
+  it('the bundle is ASCII, so that reading it at each start is cheap', () => {
+    expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/[^\x00-\x7f]/);
   });
 });

@@ -8,15 +8,19 @@
  * could not resolve and the images the bodies show (the main thread copies
  * those).
  *
- * Only from the bundle (a .js module); under the TypeScript sources (tests)
- * there is no worker and everything renders on one thread.
+ * Only from the build, where this module is also its own bundle
+ * (dist/render-worker.cjs, see scripts/build.mjs); under the TypeScript
+ * sources (tests) there is no worker and everything renders on one thread.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ExportInput } from '../types.js';
 import type { Note } from '../../core/note.js';
 import { createRenderer } from './markdown.js';
 import { buildModel } from './site.js';
+
+/** The worker bundle's file name, beside the main bundle; set by the build only. */
+declare const __NOTES_RENDER_WORKER__: string | undefined;
 
 interface Job {
   notesHtmlWorker: true;
@@ -74,8 +78,8 @@ if (!isMainThread && (workerData as Job | undefined)?.notesHtmlWorker) work(work
  * rendered by the caller.
  */
 export function renderInWorker(input: ExportInput, next: Int32Array, onBody: (index: number, html: string) => void): Promise<WorkerResult> | null {
-  const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.js')) return null;
+  if (typeof __NOTES_RENDER_WORKER__ !== 'string') return null;
+  const self = join(__dirname, __NOTES_RENDER_WORKER__);
   const job: Job = {
     notesHtmlWorker: true, notes: input.notes, notebook: input.notebook, now: input.now.getTime(),
     stripEmails: input.stripEmails, next,

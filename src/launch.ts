@@ -1,0 +1,84 @@
+/**
+ * The executable's first step: bin/notes requires the build of this file
+ * (dist/launch.cjs), which answers `--version` at once and otherwise loads
+ * the bundle (dist/notes.cjs) and runs it.
+ *
+ * Why not a plain require: compiling the ~1 MB bundle costs ~15 ms of every
+ * start, about a quarter of what `node -e 0` costs, and commands are run
+ * from shell aliases all day. V8 can save the compiled code and reuse it
+ * (Node 22 does this with module.enableCompileCache(); Node 20 has no such
+ * switch), so the bundle is compiled through vm.Script with a code cache
+ * kept in the user's cache folder. The cache is named after the bundle's
+ * content hash (set at build time) and the Node version: V8 itself only
+ * checks the source length, so a cache of another bundle must never be
+ * offered. A cache V8 rejects, or one that cannot be written, only costs
+ * the compile it would have saved. NOTES_CODE_CACHE=0 turns it off.
+ */
+import { mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { cacheDir } from './store/cache-dir.js';
+
+declare const __NOTES_VERSION__: string;
+declare const __NOTES_BUNDLE_HASH__: string;
+
+type Run = (argv: string[]) => Promise<number>;
+
+const CACHE_PREFIX = 'code-';
+
+function cacheFile(): string | null {
+  if (process.env.NOTES_CODE_CACHE === '0') return null;
+  try {
+    return join(cacheDir(process.env), `${CACHE_PREFIX}${__NOTES_BUNDLE_HASH__}-${process.version}-${process.arch}.bin`);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the compiled code atomically, and drops the caches of other bundles or Node versions. */
+function saveCache(file: string, data: Buffer): void {
+  try {
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && join(dir, name) !== file) unlinkSync(join(dir, name));
+    }
+  } catch {
+    // A read-only or full cache folder: the next start compiles again, nothing else.
+  }
+}
+
+/** Loads dist/notes.cjs as CommonJS would, through the code cache. */
+function loadBundle(bundle: string): { run: Run } {
+  const source = readFileSync(bundle, 'utf8');
+  const cache = cacheFile();
+  let cached: Buffer | undefined;
+  if (cache) {
+    try { cached = readFileSync(cache); } catch { /* first start */ }
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    cachedData: cached,
+  });
+  const mod = { exports: {} as { run: Run } };
+  (script.runInThisContext() as (...args: unknown[]) => void)
+    .call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+  if (cache && (!cached || script.cachedDataRejected)) {
+    // At exit, so that the functions this run compiled lazily are in the cache too.
+    process.once('exit', (code) => { if (code === 0 || code === 1) saveCache(cache, script.createCachedData()); });
+  }
+  return mod.exports;
+}
+
+export function launch(argv: string[]): void {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${__NOTES_VERSION__}\n`);
+    return;
+  }
+  const { run } = loadBundle(join(__dirname, 'notes.cjs'));
+  void run(argv).then((code) => { process.exitCode = code; });
+}

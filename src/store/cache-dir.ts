@@ -1,0 +1,14 @@
+/**
+ * The user's cache folder for notes (search indexes, the compiled-code
+ * cache). Its own module, with no dependency, because the launcher needs it
+ * before anything else is loaded.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The cache folder: NOTES_CACHE_DIR, else $XDG_CACHE_HOME/notes, else ~/.cache/notes. */
+export function cacheDir(env: Record<string, string | undefined>): string {
+  if (env.NOTES_CACHE_DIR) return resolve(env.NOTES_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return resolve(base, 'notes');
+}
