@@ -13,12 +13,19 @@ const width = (s: string) => (s.includes('\x1b') ? s.replace(/\x1b\[[0-9;]*m/g, 
 export function table(rows: string[][], header?: string[]): string {
   const all = header ? [header, ...rows] : rows;
   if (!all.length) return '';
-  const widths = all.map((r) => r.map(width));
   const w: number[] = [];
-  for (const r of widths) r.forEach((x, i) => { if (!(w[i]! >= x)) w[i] = x; });
-  return all
-    .map((r, j) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(w[i]! - widths[j]![i]!))).join('  ').trimEnd())
-    .join('\n') + '\n';
+  for (const r of all) {
+    for (let i = 0; i < r.length - 1; i++) { const x = width(r[i]!); if (!(w[i]! >= x)) w[i] = x; }
+  }
+  // One string per line, built in place: `list` lays out 10,000 rows.
+  const lines: string[] = new Array(all.length);
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j]!;
+    let line = '';
+    for (let i = 0; i < r.length - 1; i++) line += r[i]! + ' '.repeat(w[i]! - width(r[i]!) + 2);
+    lines[j] = (line + (r[r.length - 1] ?? '')).trimEnd();
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -155,31 +155,37 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
   const q = parseQuery(opts.query);
   return withIndex(nb, opts, async (ix) => {
     // process.hrtime, not performance.now(): the latter loads perf_hooks (~1 ms) for a --verbose detail.
-    let t = process.hrtime.bigint();
-    const lap = () => { const was = t; t = process.hrtime.bigint(); return Number((t - was) / 1_000_000n); };
-    const refresh = await ix.refresh(opts.onProgress, scanMethod(opts.env));
-    const timings = { refresh: lap(), expand: 0, query: 0, lines: 0 };
-    const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
-    timings.expand = lap();
-    const exactExpr = ftsExpression(q);
-    const fuzzyExpr = [...expanded.values()].some((x) => x.length) ? ftsExpression(q, (t) => expanded.get(t) ?? []) : null;
-    const found: Found[] = [];
-    const seen = new Set<number>();
-    for (const [expr, exact] of [[exactExpr, true], [fuzzyExpr, false]] as const) {
-      if (!expr || found.length >= opts.limit) continue;
-      const tier: Found[] = [];
-      for (const hit of ix.hits(expr)) {
-        if (seen.has(hit.id) || hit.problem) continue;
-        const note = rowToNote(hit);
-        if (!matchesFilter(note, opts.filter)) continue;
-        seen.add(hit.id);
-        tier.push({ note, rank: hit.rank, exact });
-        if (found.length + tier.length >= opts.limit) break;
+    const clock = () => { let t = process.hrtime.bigint(); return () => { const was = t; t = process.hrtime.bigint(); return Number((t - was) / 1_000_000n); }; };
+    const lap = clock();
+    const timings = { refresh: 0, expand: 0, query: 0, lines: 0 };
+    // Expand and query while the notebook is listed; again if the listing shows changes (readFresh).
+    const query = () => {
+      const step = clock();
+      const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
+      timings.expand = step();
+      const exactExpr = ftsExpression(q);
+      const fuzzyExpr = [...expanded.values()].some((x) => x.length) ? ftsExpression(q, (t) => expanded.get(t) ?? []) : null;
+      const found: Found[] = [];
+      const seen = new Set<number>();
+      for (const [expr, exact] of [[exactExpr, true], [fuzzyExpr, false]] as const) {
+        if (!expr || found.length >= opts.limit) continue;
+        const tier: Found[] = [];
+        for (const hit of ix.hits(expr)) {
+          if (seen.has(hit.id) || hit.problem) continue;
+          const note = rowToNote(hit);
+          if (!matchesFilter(note, opts.filter)) continue;
+          seen.add(hit.id);
+          tier.push({ note, rank: hit.rank, exact });
+          if (found.length + tier.length >= opts.limit) break;
+        }
+        found.push(...tier.sort(byRank));
       }
-      found.push(...tier.sort(byRank));
-    }
+      timings.query = step();
+      return { expanded, found };
+    };
+    const { value: { expanded, found }, stats: refresh } = await ix.readFresh(query, opts.onProgress, scanMethod(opts.env));
+    timings.refresh = Math.max(0, lap() - timings.expand - timings.query);
     const score = scores(found);
-    timings.query = lap();
     const matcher = lineMatcher(q, (i) => expanded.get(q.positive[i]!) ?? []);
     const hits = found.map(({ note: row, exact }, i): SearchHit => {
       let matches: MatchedLine[] = [];
@@ -203,7 +209,7 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
 /**
  * The notebook's notes as the (refreshed) index holds them: the normalized
  * metadata of `loadNotes` without reading or parsing any unchanged note, and
- * without bodies. For commands that only filter and sort (see notes-source.ts).
+ * without bodies, in no particular order. For commands that only filter and sort (see notes-source.ts).
  * With `repair` off, an index that cannot be opened or refreshed is neither
  * rebuilt nor replaced: the error is thrown, for the caller to read the files.
  * With `maxToRead`, a refresh that would (re)index more notes than it allows
@@ -211,8 +217,8 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
  */
 export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true, maxToRead }: { repair?: boolean; maxToRead?: (indexed: number) => number } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
   const read = async (ix: SearchIndex) => {
-    const refresh = await ix.refresh(access.onProgress, scanMethod(access.env), maxToRead?.(ix.count()));
-    return { notes: ix.notes(), problems: [...refresh.walkProblems, ...ix.problems()] };
+    const { value: notes, stats } = await ix.readFresh(() => ix.notes(), access.onProgress, scanMethod(access.env), maxToRead?.(ix.count()));
+    return { notes, problems: [...stats.walkProblems, ...ix.problems()] };
   };
   if (repair) return withIndex(nb, access, read);
   const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);

@@ -14,13 +14,16 @@ async function expectSameMetadata(root: string) {
   try {
     const warnings: string[] = [];
     const access = { env: { NOTES_CACHE_DIR: t.dir }, warn: (m: string) => warnings.push(m) };
+    // In no particular order (list sorts them anyway).
+    const byPath = <T extends { path: string }>(items: T[]) => items.sort((a, b) => (a.path < b.path ? -1 : 1));
     const fromIndex = await indexedNotes(notebook(root), access);
+    byPath(fromIndex.notes);
     const loaded = loadNotes(notebook(root));
     const strip = (n: (typeof loaded.notes)[number]) => ({ ...n, body: '' });
-    expect(fromIndex.notes).toEqual(loaded.notes.map(strip).sort((a, b) => (a.path < b.path ? -1 : 1)));
+    expect(fromIndex.notes).toEqual(byPath(loaded.notes.map(strip)));
     expect(fromIndex.problems.map((p) => p.path).sort()).toEqual(loaded.problems.map((p) => p.path).sort());
     // A second, warm read gives the same without reading a note.
-    expect((await indexedNotes(notebook(root), access)).notes).toEqual(fromIndex.notes);
+    expect(byPath((await indexedNotes(notebook(root), access)).notes)).toEqual(fromIndex.notes);
     expect(warnings).toEqual([]);
   } finally {
     t.cleanup();
