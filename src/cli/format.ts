@@ -33,6 +33,9 @@ export function table(rows: string[][], header?: string[]): string {
  * sequences could retitle or garble the terminal) become visible `?`.
  */
 export function printable(s: string): string {
+  // Most text holds no control character at all: one test, no copies.
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u001f\u007f-\u009f]/.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/[\r\n\t]+/g, ' ');
 }

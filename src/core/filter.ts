@@ -80,7 +80,9 @@ const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts notes in place: by date then weight (undated last), or by the key given; path breaks ties. */
 export function sortNotes(notes: Note[], key: SortKey = 'date', reverse = false): Note[] {
-  const t = sortInstant;
+  // Each note's instant is worked out once, not at each of the n log n comparisons.
+  const instants = new Map<Note, number | null>();
+  const t = (n: Note) => { let v = instants.get(n); if (v === undefined) instants.set(n, (v = sortInstant(n))); return v; };
   const cmp: Record<SortKey, (a: Note, b: Note) => number> = {
     // A visit page sorts before its days (it starts at midnight of its first day).
     date: (a, b) => byNullable(t(a), t(b), num) || Number(b.isSection) - Number(a.isSection) || byNullable(a.weight, b.weight, num),
@@ -88,7 +90,8 @@ export function sortNotes(notes: Note[], key: SortKey = 'date', reverse = false)
     title: (a, b) => a.title.localeCompare(b.title),
     path: () => 0,
   };
-  notes.sort((a, b) => cmp[key](a, b) || str(a.path, b.path));
+  const by = cmp[key];
+  notes.sort((a, b) => by(a, b) || str(a.path, b.path));
   if (reverse) notes.reverse();
   return notes;
 }

@@ -141,6 +141,12 @@ const parseList = (s: string | null): string[] => (s ? (JSON.parse(s) as string[
 
 /** The note a row stands for (no body: enough for filters, sorting and output). */
 export function rowToNote(r: Omit<NoteRow, 'id' | 'problem'>): Note {
+  return makeNote(r, parseList(r.tags), parseList(r.categories));
+}
+
+type NoteFields = Omit<NoteRow, 'id' | 'problem' | 'tags' | 'categories'>;
+
+function makeNote(r: NoteFields, tags: string[], categories: string[]): Note {
   const raw = r.front_matter;
   let frontMatter: Record<string, unknown> | undefined;
   return {
@@ -148,8 +154,8 @@ export function rowToNote(r: Omit<NoteRow, 'id' | 'problem'>): Note {
     title: r.title ?? r.path,
     date: r.date,
     instant: r.instant === null ? null : new Date(r.instant),
-    tags: parseList(r.tags),
-    categories: parseList(r.categories),
+    tags,
+    categories,
     draft: !!r.draft,
     weight: r.weight,
     menuTitle: r.menu_title,
@@ -165,9 +171,14 @@ export function rowToNote(r: Omit<NoteRow, 'id' | 'problem'>): Note {
   };
 }
 
-/** The columns `notes()` reads, in order (raw rows: ~5x cheaper than row objects at 10,000 notes). */
-const NOTE_COLUMNS = ['path', 'title', 'date', 'instant', 'tags', 'categories', 'draft', 'weight', 'menu_title', 'link_title',
-  'section', 'is_section', 'format', 'body_line', 'front_matter'] as const;
+/**
+ * What `notes()` reads of a row: its fields as one JSON array (tags and
+ * categories as arrays), and the front matter apart, parsed only if used.
+ * One JSON string per row instead of 15 values: better-sqlite3 makes a JS
+ * value of each, and at 10,000 notes that is ~30 ms against ~19 ms.
+ */
+const NOTE_ROW = `json_array(path, title, date, instant, json(tags), json(categories), draft, weight, menu_title,
+  link_title, section, is_section, format, body_line), front_matter`;
 
 /** The folder fingerprints the index holds (folder → fingerprint). */
 function storedPrints(db: DB): Map<string, string> {
@@ -556,10 +567,11 @@ export class SearchIndex {
    * sorting 10,000 paths costs ~15 ms, the callers sort them anyway.
    */
   notes(): Note[] {
-    const rows = this.db.prepare(`SELECT ${NOTE_COLUMNS.join(', ')} FROM notes WHERE problem IS NULL`).raw().all() as unknown[][];
-    return rows.map((r) => {
-      const [path, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter] = r;
-      return rowToNote({ path, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter } as Omit<NoteRow, 'id' | 'problem'>);
+    const rows = this.db.prepare(`SELECT ${NOTE_ROW} FROM notes WHERE problem IS NULL`).raw().all() as [string, string | null][];
+    return rows.map(([fields, front_matter]) => {
+      const [path, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line] = JSON.parse(fields) as unknown[];
+      return makeNote({ path, title, date, instant, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter } as NoteFields,
+        (tags ?? []) as string[], (categories ?? []) as string[]);
     });
   }
 
