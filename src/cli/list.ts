@@ -37,11 +37,14 @@ export function registerList(program: Command, r: Registrar): void {
       } else if (notes.length) {
         const { c } = app;
         const tty = !!app.ctx.stdout.isTTY;
+        // Without colour, no chalk call at all: 40,000 of them for 10,000 notes.
+        const plain = (s: string) => s;
+        const [cyan, bold, dim, yellow, green] = c.level ? [c.cyan, c.bold, c.dim, c.yellow, c.green] : [plain, plain, plain, plain, plain];
         const rows = notes.map((n) => [
-          c.cyan(noteDay(n) ?? '—'.padEnd(10)),
-          (n.isSection ? c.bold : (s: string) => s)(printable(tty ? truncate(n.title, 40) : n.title)) + (n.isSection ? c.dim(' [visit]') : '') + (n.draft ? c.yellow(' [draft]') : ''),
-          c.green(printable(n.tags.join(', '))),
-          c.dim(printable(n.path)),
+          cyan(noteDay(n) ?? '—'.padEnd(10)),
+          (n.isSection ? bold : plain)(printable(tty ? truncate(n.title, 40) : n.title)) + (n.isSection ? dim(' [visit]') : '') + (n.draft ? yellow(' [draft]') : ''),
+          green(printable(n.tags.join(', '))),
+          dim(printable(n.path)),
         ]);
         app.ctx.stdout.write(table(rows, tty ? [c.bold('DATE'), c.bold('TITLE'), c.bold('TAGS'), c.bold('PATH')] : undefined));
       } else {

@@ -41,6 +41,7 @@ function selection(flags: ChangeFlags, refs: string[] | undefined, now: Date): T
 /** Prints diffs (dry run) on stdout and the summary on stderr; exit 1 when a note was skipped. */
 function report(app: App, what: string, res: TagChangeResult, dryRun: boolean): number {
   app.reportProblems(res.problems);
+  app.debug(`notes to edit found ${res.from === 'index' ? 'from the search index' : 'by reading the files'}`);
   for (const c of res.changed) {
     if (c.diff) app.ctx.stdout.write(c.diff);
     else app.debug(`${c.path}: [${c.before.join(', ')}] -> [${c.after.join(', ')}]`);

@@ -22,7 +22,8 @@ export interface ListResult {
 }
 
 export async function listNotes(nb: Notebook, opts: ListOptions): Promise<ListResult> {
-  const { notes, problems, from } = await notesMetadata(nb, opts);
+  // Not sorted by path first: sortNotes breaks its ties by path anyway.
+  const { notes, problems, from } = await notesMetadata(nb, opts, { sorted: false });
   const chosen = sortNotes(notes.filter((n) => matchesFilter(n, opts.filter)), opts.sort, opts.reverse);
   return { notes: opts.limit ? chosen.slice(0, opts.limit) : chosen, problems, from };
 }

@@ -49,31 +49,44 @@ function mode(env: NotesSourceAccess['env']): 'always' | 'never' | 'auto' {
 }
 
 /**
- * The notes of the notebook, without bodies when they come from the index.
- * At most one warning, when the index exists but cannot be used.
+ * Runs `read` on the notebook's search index when there is one worth
+ * reading (see MIN_INDEX_BYTES; NOTES_LIST_INDEX=always|never decides
+ * instead), with the refresh limit catchUpLimit; null when there is none,
+ * or when it cannot be used, after at most one warning.
  */
-export async function notesMetadata(nb: Notebook, access: NotesSourceAccess): Promise<SourcedNotes> {
+export async function fromIndex<T>(nb: Notebook, access: NotesSourceAccess,
+  read: (search: typeof import('./search.js'), maxToRead: ((indexed: number) => number) | undefined) => Promise<T>): Promise<T | null> {
   const m = mode(access.env);
   let size = 0;
   try {
     if (m !== 'never') size = statSync(indexFile(nb.root, access.env), { throwIfNoEntry: false })?.size ?? 0;
   } catch { /* the cache folder is not a folder: no index */ }
-  if (m === 'always' || (m === 'auto' && size >= MIN_INDEX_BYTES)) {
-    let search: typeof import('./search.js') | undefined;
-    try {
-      search = await import('./search.js');
-      const { notes, problems } = await search.indexedNotes(nb, { env: access.env, warn: access.warn }, { repair: false, maxToRead: m === 'auto' ? catchUpLimit : undefined });
-      return { notes: byPath(notes), problems: byPath(problems), from: 'index' };
-    } catch (err) {
-      // An index of an older notes is rebuilt by the next search: no news for the user.
-      // Far behind the notes (a pull, a first index of a big folder): the files are
-      // faster than indexing them, and the next search catches up. No news either.
-      if (!(search && (err instanceof search.IndexSchemaError || err instanceof search.IndexBehindError))) {
-        access.warn(`the search index cannot be used (${(err as Error)?.message ?? String(err)}); reading the notes instead`,
-          'rebuild it with: notes index --rebuild');
-      }
+  if (!(m === 'always' || (m === 'auto' && size >= MIN_INDEX_BYTES))) return null;
+  let search: typeof import('./search.js') | undefined;
+  try {
+    search = await import('./search.js');
+    return await read(search, m === 'auto' ? catchUpLimit : undefined);
+  } catch (err) {
+    // An index of an older notes is rebuilt by the next search: no news for the user.
+    // Far behind the notes (a pull, a first index of a big folder): the files are
+    // faster than indexing them, and the next search catches up. No news either.
+    if (!(search && (err instanceof search.IndexSchemaError || err instanceof search.IndexBehindError))) {
+      access.warn(`the search index cannot be used (${(err as Error)?.message ?? String(err)}); reading the notes instead`,
+        'rebuild it with: notes index --rebuild');
     }
+    return null;
   }
+}
+
+/**
+ * The notes of the notebook, without bodies when they come from the index,
+ * in path order (unless `sorted` is false: `list` sorts them its own way).
+ * At most one warning, when the index exists but cannot be used.
+ */
+export async function notesMetadata(nb: Notebook, access: NotesSourceAccess, { sorted = true } = {}): Promise<SourcedNotes> {
+  const indexed = await fromIndex(nb, access, (search, maxToRead) =>
+    search.indexedNotes(nb, { env: access.env, warn: access.warn }, { repair: false, maxToRead }));
+  if (indexed) return { notes: sorted ? byPath(indexed.notes) : indexed.notes, problems: byPath(indexed.problems), from: 'index' };
   const { notes, problems } = loadNotes(nb);
   return { notes: byPath(notes), problems: byPath(problems), from: 'files' };
 }

@@ -229,6 +229,28 @@ export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair =
   }
 }
 
+/**
+ * The notes holding a tag spelt `word` (ignoring case) that `wanted` accepts, as far as the index knows, without
+ * refreshing it (see readAsIs): also the notes it does not know as they
+ * are now (`unknown`: new, changed, or unreadable when indexed), which the
+ * caller must look at itself; what the listing could not follow, and the
+ * temp files it met.
+ */
+export async function indexedTagHolders(nb: Notebook, access: IndexAccess, word: string, wanted: (tags: string[]) => boolean): Promise<{ paths: string[]; unknown: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
+  const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
+  try {
+    const { value, changed, gone, walkProblems, temps } = await ix.readAsIs(() => ({
+      holders: ix.taggedNotes(word).filter(([, tags]) => wanted(tags)).map(([path]) => path),
+      unread: ix.problems().map((p) => p.path),
+    }), scanMethod(access.env));
+    const stale = new Set([...changed, ...gone]);
+    const unknown = [...new Set([...changed, ...value.unread.filter((p) => !stale.has(p))])];
+    return { paths: value.holders.filter((p) => !stale.has(p)), unknown, walkProblems, temps };
+  } finally {
+    ix.close();
+  }
+}
+
 export interface IndexOptions extends IndexAccess {
   /** Drop the index and build it again from the notes. */
   rebuild?: boolean;

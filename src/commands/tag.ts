@@ -12,10 +12,10 @@ import { filesHolding } from '../store/scan.js';
 import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
 import { removeStaleTemps } from '../store/atomic-write.js';
 import { findNote } from './show.js';
-import { notesMetadata, type NotesSourceAccess } from './notes-source.js';
+import { fromIndex, notesMetadata, type NotesSourceAccess } from './notes-source.js';
 import type { Note } from '../core/note.js';
 import { noteTextOf } from '../store/note-text.js';
-import { editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
+import { applyTagOp, editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
 import { splitNote } from '../core/front-matter.js';
 import { matchesFilter, type NoteFilter } from '../core/filter.js';
 import { countTags, type TagCount, type TagSort } from '../core/tag-count.js';
@@ -76,6 +76,8 @@ export interface TagChangeResult {
   /** Notes selected that needed no change. */
   unchanged: number;
   problems: NoteProblem[];
+  /** Where the notes to edit were found: the search index (rename with one), else the files. */
+  from: 'index' | 'files';
 }
 
 interface Target {
@@ -83,14 +85,11 @@ interface Target {
   bytes?: Buffer;
 }
 
-async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ targets: Target[]; problems: NoteProblem[]; temps: string[] }> {
+async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ targets: Target[]; problems: NoteProblem[]; temps: string[]; from?: 'index' }> {
   const { op, selection } = opts;
   if (op.kind === 'rename') {
-    // Every note; only those whose text holds the old tag can change, so
-    // the rest are never parsed (renames across 10k notes stay fast).
-    const { files, problems, temps } = walkNotes(nb.root);
-    const needle = op.from.toLowerCase();
     // Only front matter can hold tags: a mention in the body alone is no reason to parse the note.
+    const needle = op.from.toLowerCase();
     const inFrontMatter = (b: Buffer, rel: string) => {
       try {
         const split = splitNote(b.toString('utf8'), rel);
@@ -99,6 +98,22 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
         return true; // unclosed front matter: let the edit report it
       }
     };
+    // With a search index, the notes that carry the tag are known without
+    // opening the others (a rename across 10,000 notes reads ~1,000).
+    const access = { env: opts.index?.env ?? process.env, warn: opts.index?.warn ?? (() => {}) };
+    const renamed = (tags: string[]) => { const after = applyTagOp(tags, op); return after.length !== tags.length || after.some((t, i) => t !== tags[i]); };
+    const held = await fromIndex(nb, access, (search) => search.indexedTagHolders(nb, access, op.from, renamed));
+    if (held) {
+      // What the index does not know (notes new or changed since it was
+      // refreshed, or that it could not read) is looked at as a scan would.
+      const unknown = filesHolding(nb.root, held.unknown, op.from);
+      const targets: Target[] = [...held.paths.map((rel) => ({ rel })), ...unknown.hits.filter((h) => inFrontMatter(h.bytes, h.rel))]
+        .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+      return { targets, problems: [...held.walkProblems, ...unknown.problems], temps: held.temps, from: 'index' };
+    }
+    // Every note; only those whose text holds the old tag can change, so
+    // the rest are never parsed.
+    const { files, problems, temps } = walkNotes(nb.root);
     const scan = filesHolding(nb.root, files, op.from);
     problems.push(...scan.problems);
     const targets: Target[] = scan.hits.filter((h) => inFrontMatter(h.bytes, h.rel));
@@ -137,11 +152,11 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
 
 /** Adds, removes or renames tags on the selected notes. */
 export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<TagChangeResult> {
-  const { targets, problems, temps } = await selectTargets(nb, opts);
+  const { targets, problems, temps, from = 'files' } = await selectTargets(nb, opts);
   // Temp files of a writer that was killed mid-write: its notes are intact
   // (old or new version), only the temp file is left to clean.
   if (!opts.dryRun) removeStaleTemps(nb.root, temps);
-  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems };
+  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems, from };
   const jobs: Array<GuardedWrite & { change: TagChange }> = [];
   for (const t of targets) {
     const abs = join(nb.root, t.rel);
@@ -149,7 +164,8 @@ export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<T
       const bytes = t.bytes ?? readFileSync(abs);
       const text = noteTextOf(bytes, t.rel);
       const edit = editTags(text, opts.op, { format: nb.config.format, path: t.rel });
-      if (!edit.changed) { result.unchanged++; continue; }
+      // A rename selects the notes that carry the tag: one that needed no change was not selected.
+      if (!edit.changed) { if (opts.op.kind !== 'rename') result.unchanged++; continue; }
       const change: TagChange = { path: t.rel, before: edit.before, after: edit.after };
       if (opts.dryRun) result.changed.push({ ...change, diff: unifiedDiff(text, edit.text, t.rel) });
       else jobs.push({ path: abs, before: bytes, after: edit.text, change });

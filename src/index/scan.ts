@@ -15,6 +15,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkNotes } from '../store/walk.js';
+import { TEMP_SUFFIX } from '../store/atomic-write.js';
 import type { NoteProblem } from '../store/notebook.js';
 
 /** The notes of one folder: file name → stamp. */
@@ -24,6 +25,8 @@ export interface ScanResult {
   /** Folder (relative, '' for the root) → its notes. */
   folders: Map<string, FolderScan>;
   problems: NoteProblem[];
+  /** Temp files of atomic writes (`.*.notes-tmp`), as walkNotes finds them. */
+  temps: string[];
   /** How the notebook was listed (for --verbose and tests). */
   method: 'find' | 'walk';
 }
@@ -85,28 +88,36 @@ export const FIND_FROM = 2000;
 /** GNU find's arguments: every note with its stamp, and any symlink that matters (then walkNotes takes over). */
 function findArgs(root: string): string[] {
   return ['-H', root, '-mindepth', '1',
+    '-type', 'f', '-name', `.*${TEMP_SUFFIX}`, '-printf', 'T\\0%P\\0', '-o',
     '(', '-name', '.*', '-o', '(', '-name', 'node_modules', '-type', 'd', ')', ')', '-prune',
     '-o', '-type', 'l', '(', '-xtype', 'd', '-o', '-iname', '*.md', ')', '-printf', 'L\\0%P\\0',
     '-o', '-type', 'f', '-iname', '*.md', '-printf', 'F\\0%P\\0%T@ %C@ %s\\0',
   ];
 }
 
-/** find's listing as folders, or null when it names a symlink (or something we do not understand). */
-function parseFind(out: string): Map<string, FolderScan> | null {
+interface FindListing {
+  folders: Map<string, FolderScan>;
+  temps: string[];
+}
+
+/** find's listing, or null when it names a symlink (or something we do not understand). */
+function parseFind(out: string): FindListing | null {
   const parts = out.split('\0');
   const folders = new Map<string, FolderScan>();
+  const temps: string[] = [];
   for (let i = 0; i + 1 < parts.length;) {
     const kind = parts[i];
     if (kind === 'F') { add(folders, parts[i + 1]!, parts[i + 2]!); i += 3; }
+    else if (kind === 'T') { temps.push(parts[i + 1]!); i += 2; }
     else return null;
   }
-  return folders;
+  return { folders, temps };
 }
 
 const childProcess = () => require('node:child_process') as typeof import('node:child_process');
 
 /** The GNU find listing, or null when find is missing, fails, or meets a symlink that matters. */
-function scanWithFind(root: string): Map<string, FolderScan> | null {
+function scanWithFind(root: string): FindListing | null {
   if (findWorks === false || process.platform === 'win32') return null;
   // Loaded here, not at the top: node:child_process costs ~2.5 ms to load,
   // which a search of a small notebook (walked from Node) should not pay.
@@ -125,7 +136,7 @@ function scanWithFind(root: string): Map<string, FolderScan> | null {
  * holds 64 KB and the listing of 10,000 notes is ~750 KB, so find would wait
  * for this (busy) thread to read it.
  */
-function scanWithFindAsync(root: string): Promise<Map<string, FolderScan> | null> {
+function scanWithFindAsync(root: string): Promise<FindListing | null> {
   if (findWorks === false || process.platform === 'win32') return Promise.resolve(null);
   let fd: number;
   try {
@@ -137,11 +148,11 @@ function scanWithFindAsync(root: string): Promise<Map<string, FolderScan> | null
   }
   return new Promise((resolve) => {
     let settled = false;
-    const done = (folders: Map<string, FolderScan> | null) => {
+    const done = (listing: FindListing | null) => {
       if (settled) return;
       settled = true;
       try { closeSync(fd); } catch { /* already closed */ }
-      resolve(folders);
+      resolve(listing);
     };
     try {
       const child = childProcess().spawn('find', findArgs(root), { stdio: ['ignore', fd, 'ignore'] });
@@ -171,23 +182,23 @@ function scanWithFindAsync(root: string): Promise<Map<string, FolderScan> | null
  */
 export function scanNotebook(root: string, expected = Infinity): ScanResult {
   const found = expected >= FIND_FROM ? scanWithFind(root) : null;
-  if (found) return { folders: found, problems: [], method: 'find' };
+  if (found) return { ...found, problems: [], method: 'find' };
   return scanWithWalk(root);
 }
 
 /** As scanNotebook, but find (when used) runs while the caller goes on: see scanWithFindAsync. */
 export async function scanNotebookAsync(root: string, expected = Infinity): Promise<ScanResult> {
   const found = expected >= FIND_FROM ? await scanWithFindAsync(root) : null;
-  if (found) return { folders: found, problems: [], method: 'find' };
+  if (found) return { ...found, problems: [], method: 'find' };
   return scanWithWalk(root);
 }
 
 function scanWithWalk(root: string): ScanResult {
-  const { files, problems } = walkNotes(root);
+  const { files, problems, temps } = walkNotes(root);
   const folders = new Map<string, FolderScan>();
   for (const path of files) {
     const st = statSync(join(root, path), { bigint: true, throwIfNoEntry: false });
     if (st) add(folders, path, `${findTime(st.mtimeNs)} ${findTime(st.ctimeNs)} ${st.size}`);
   }
-  return { folders, problems: problems.map((p) => ({ ...p })), method: 'walk' };
+  return { folders, problems: problems.map((p) => ({ ...p })), temps, method: 'walk' };
 }

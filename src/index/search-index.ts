@@ -65,6 +65,8 @@ export interface RefreshStats {
   touched: number;
   /** Folders or links the walk could not follow (not stored: found again on each walk). */
   walkProblems: NoteProblem[];
+  /** Temp files of atomic writes the listing met (see walkNotes). */
+  temps: string[];
   /** How the notebook was listed: GNU find, or walking it from Node. */
   scan: ScanResult['method'];
 }
@@ -345,7 +347,7 @@ export class SearchIndex {
    */
   async refresh(onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto', maxToRead = Infinity): Promise<RefreshStats> {
     const { scan, dirty } = scanDirty(this.db, this.root, scanWith);
-    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
+    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, temps: scan.temps, scan: scan.method };
     if (dirty.length) await this.apply(scan, dirty, stats, onProgress, maxToRead);
     stats.total = this.count();
     return stats;
@@ -370,7 +372,7 @@ export class SearchIndex {
       value = read();
     })();
     const scan = await scanning!;
-    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, scan: scan.method };
+    const stats: RefreshStats = { total: 0, added: 0, changed: 0, removed: 0, touched: 0, walkProblems: scan.problems, temps: scan.temps, scan: scan.method };
     if (dirtyFolders(stored, scan).length) {
       // Compared again with the index as it is now: another process may have refreshed it meanwhile.
       const dirty = dirtyFolders(storedPrints(this.db), scan);
@@ -379,6 +381,29 @@ export class SearchIndex {
     }
     stats.total = this.count();
     return { value: value as T, stats };
+  }
+
+  /**
+   * `read` on the index as it is, with what it does not know: the notes
+   * new or changed since their rows were written (`changed`) and the rows
+   * of notes that are gone. Nothing is written (no refresh): for a command
+   * that reads those few notes itself, and would otherwise wait for them
+   * to be indexed. One read transaction spans `read`, the listing (which
+   * runs meanwhile, see readFresh) and the comparison, so all three see
+   * the same index whatever other processes write.
+   */
+  async readAsIs<T>(read: () => T, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<{ value: T; changed: string[]; gone: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
+    this.db.exec('BEGIN');
+    try {
+      const stored = storedPrints(this.db);
+      const scanning = scanNotebookAsync(this.root, expectedNotes(stored, scanWith));
+      const value = read();
+      const scan = await scanning;
+      const { todo, gone } = pendingChanges(this.db, scan, dirtyFolders(stored, scan));
+      return { value, changed: todo.map((t) => t.path), gone, walkProblems: scan.problems, temps: scan.temps };
+    } finally {
+      this.db.exec('COMMIT');
+    }
   }
 
   /**
@@ -573,6 +598,21 @@ export class SearchIndex {
       return makeNote({ path, title, date, instant, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter } as NoteFields,
         (tags ?? []) as string[], (categories ?? []) as string[]);
     });
+  }
+
+  /**
+   * The readable notes with at least one tag: path and tags (for `tag
+   * rename`, without building whole notes). With `word`, only those whose
+   * tags may hold it, ignoring case: a superset, found by SQLite in the
+   * tags' JSON text (lower() folds ASCII only, so tags with any other
+   * character are all kept, for the caller to compare exactly).
+   */
+  taggedNotes(word?: string): [string, string[]][] {
+    const rows = word === undefined
+      ? this.db.prepare("SELECT path, tags FROM notes WHERE problem IS NULL AND tags <> '[]'").raw().all()
+      : this.db.prepare("SELECT path, tags FROM notes WHERE problem IS NULL AND tags <> '[]' AND (instr(lower(tags), ?) > 0 OR tags GLOB '*[^ -~]*')")
+        .raw().all(JSON.stringify(word.toLowerCase()).slice(1, -1));
+    return (rows as [string, string][]).map(([path, tags]) => [path, JSON.parse(tags) as string[]]);
   }
 
   /** The notes that could not be read when last indexed. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { copyOf, FIXTURES, hasShared, run, runBin, SHARED, tempDir } from '../helpers/run.js';
@@ -47,13 +47,28 @@ describe('notes tag list', () => {
   });
 });
 
-describe('notes tag rename', () => {
-  it('renames across TOML, YAML and drafts; leaves a [params] tags key and the body alone', async () => {
+// Twice: finding the notes that carry the tag by reading every file, and from the search index.
+describe.each([['reading the files', false], ['from the search index', true]])('notes tag rename (notes found %s)', (_how, indexed) => {
+  let env: Record<string, string> = {};
+  beforeEach(() => {
+    if (!indexed) { env = {}; return; }
+    const cache = tempDir('notes-cache-');
+    cleanups.push(cache.cleanup);
+    env = { NOTES_LIST_INDEX: 'always', NOTES_CACHE_DIR: cache.dir };
+  });
+  /** A copy of the fixture; indexed first when the index is what finds the notes. */
+  const copy = async () => {
     const dir = notebook();
+    if (indexed) expect((await run(['index'], { cwd: dir, env })).code).toBe(0);
+    return dir;
+  };
+
+  it('renames across TOML, YAML and drafts; leaves a [params] tags key and the body alone', async () => {
+    const dir = await copy();
     const before = snapshot(dir);
-    const r = await run(['tag', 'rename', 'KAFKA', 'streaming'], { cwd: dir });
+    const r = await run(['tag', 'rename', 'KAFKA', 'streaming'], { cwd: dir, env });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('notes: tag rename KAFKA streaming: 3 notes changed, 1 already as asked\n');
+    expect(r.stderr).toBe('notes: tag rename KAFKA streaming: 3 notes changed\n');
     expect(read(dir, 'visit-a/2024-03-04.md')).toBe(before.get('visit-a/2024-03-04.md')!.toString().replace('tags = ["kafka", "hpc"]', 'tags = ["streaming", "hpc"]'));
     expect(read(dir, 'visit-a/2024-03-05.md')).toBe(before.get('visit-a/2024-03-05.md')!.toString().replace('  - Kafka\n', '  - streaming\n'));
     expect(read(dir, 'misc/idea.md')).toContain("tags = ['streaming', 'Streams']");
@@ -61,25 +76,45 @@ describe('notes tag rename', () => {
     expect(read(dir, 'misc/plain.md')).toBe(before.get('misc/plain.md')!.toString());
   });
 
-  it('works as a real process (the built bundle), exit 1 on a skipped note', () => {
-    const dir = notebook();
+  it('works as a real process (the built bundle), exit 1 on a skipped note', async () => {
+    const dir = await copy();
     writeFileSync(join(dir, 'misc/odd.md'), '---\ntags: !!seq [kafka]\n---\n');
-    const r = runBin(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    const r = runBin(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('notes: warning: skipped misc/odd.md: cannot edit its tags: tags written as YAML with a type tag\nnotes: tag rename kafka streams: 3 notes changed, 1 already as asked, 1 skipped\n');
+    expect(r.stderr).toBe('notes: warning: skipped misc/odd.md: cannot edit its tags: tags written as YAML with a type tag\nnotes: tag rename kafka streams: 3 notes changed, 1 skipped\n');
     expect(r.status).toBe(1);
   });
 
-  it('merges into a tag the note has already', async () => {
+  it('goes by what the notes hold now, not by what an index saw before', async () => {
+    const dir = await copy();
+    const dropped = read(dir, 'visit-a/2024-03-04.md').replace('tags = ["kafka", "hpc"]', 'tags = ["hpc"]');
+    writeFileSync(join(dir, 'visit-a/2024-03-04.md'), dropped);
+    writeFileSync(join(dir, 'misc/new.md'), '+++\ntitle = "New"\ntags = ["Kafka"]\n+++\n- added after the index\n');
+    const r = await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
+    expect(r.stderr).toBe('notes: tag rename kafka streams: 3 notes changed\n');
+    expect(read(dir, 'visit-a/2024-03-04.md')).toBe(dropped);
+    expect(read(dir, 'misc/new.md')).toContain('tags = ["streams"]');
+  });
+
+  it('renames a tag with letters beyond ASCII, ignoring their case', async () => {
     const dir = notebook();
-    await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    writeFileSync(join(dir, 'misc/umlaut.md'), '+++\ntitle = "Umlaut"\ntags = ["ÄRGER", "hpc"]\n+++\n- ärger with the cluster\n');
+    if (indexed) expect((await run(['index'], { cwd: dir, env })).code).toBe(0);
+    const r = await run(['tag', 'rename', 'ärger', 'anger'], { cwd: dir, env });
+    expect(r.stderr).toBe('notes: tag rename ärger anger: 1 note changed\n');
+    expect(read(dir, 'misc/umlaut.md')).toContain('tags = ["anger", "hpc"]');
+  });
+
+  it('merges into a tag the note has already', async () => {
+    const dir = await copy();
+    await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
     expect(read(dir, 'misc/idea.md')).toContain("tags = ['Streams']\n");
   });
 
   it('--dry-run prints a unified diff and writes nothing', async () => {
-    const dir = notebook();
+    const dir = await copy();
     const before = snapshot(dir);
-    const r = await run(['tag', 'rename', 'hpc', 'computing', '--dry-run'], { cwd: dir });
+    const r = await run(['tag', 'rename', 'hpc', 'computing', '--dry-run'], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       '--- a/visit-a/2024-03-04.md', '+++ b/visit-a/2024-03-04.md', '@@ -4,7 +4,7 @@',
@@ -91,23 +126,24 @@ describe('notes tag rename', () => {
   });
 
   it('keeps CRLF line ends and the BOM, changing only the tags value', async () => {
-    const dir = notebook();
+    const dir = await copy();
     const text = '\uFEFF+++\r\ntitle = "CRLF"\r\ndate = 2024-03-08T09:00:00+01:00\r\ntags = [\r\n  "kafka",\r\n  "hpc",\r\n]\r\n+++\r\n- line one\r\n- line two';
     writeFileSync(join(dir, 'visit-a/crlf.md'), text);
-    expect((await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir })).code).toBe(0);
+    expect((await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env })).code).toBe(0);
     expect(readFileSync(join(dir, 'visit-a/crlf.md'))).toEqual(Buffer.from(text.replace('"kafka"', '"streams"')));
-    expect((await run(['tag', 'add', 'people', '--to', 'visit-a/crlf.md'], { cwd: dir })).code).toBe(0);
+    expect((await run(['tag', 'add', 'people', '--to', 'visit-a/crlf.md'], { cwd: dir, env })).code).toBe(0);
     expect(readFileSync(join(dir, 'visit-a/crlf.md'), 'utf8')).toBe(text.replace('"kafka"', '"streams"').replace('  "hpc",\r\n', '  "hpc",\r\n  "people",\r\n'));
   });
 
   it('skips a note changed on disk between reading and writing, writes the rest, reports it', async () => {
-    const dir = notebook();
+    const dir = await copy();
     const nb = locateNotebook({ cwd: dir, env: {} });
     const theirs = '+++\ntitle = "edited elsewhere"\ntags = ["kafka"]\n+++\nsaved by another editor\n';
     const res = await tagChange(nb, {
-      op: { kind: 'rename', from: 'kafka', to: 'streams' }, cwd: dir, now: new Date(),
+      op: { kind: 'rename', from: 'kafka', to: 'streams' }, cwd: dir, now: new Date(), index: { env, warn: (m) => { throw new Error(m); } },
       beforeWrite: (abs) => { if (abs.endsWith('2024-03-05.md')) writeFileSync(abs, theirs); },
     });
+    expect(res.from).toBe(indexed ? 'index' : 'files');
     expect(res.skipped).toEqual([{ path: 'visit-a/2024-03-05.md', reason: 'it changed on disk after it was read; run the command again' }]);
     expect(res.changed.map((c) => c.path)).toEqual(['misc/idea.md', 'visit-a/2024-03-04.md']);
     expect(read(dir, 'visit-a/2024-03-05.md')).toBe(theirs);
@@ -116,12 +152,12 @@ describe('notes tag rename', () => {
   });
 
   it('exits 1 and says why when a note cannot be edited', async () => {
-    const dir = notebook();
+    const dir = await copy();
     writeFileSync(join(dir, 'misc/odd.md'), '---\ntags: &t [kafka]\n---\n');
-    const r = await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir });
+    const r = await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('skipped misc/odd.md: cannot edit its tags: tags written as YAML anchor or alias');
-    expect(r.stderr).toContain('3 notes changed, 1 already as asked, 1 skipped');
+    expect(r.stderr).toContain('3 notes changed, 1 skipped');
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { FIXTURES, copyOf } from '../helpers/run.js';
-import { fingerprint, scanNotebook, splitPath } from '../../src/index/scan.js';
+import { fingerprint, scanNotebook, scanNotebookAsync, splitPath } from '../../src/index/scan.js';
 import { walkNotes } from '../../src/store/walk.js';
 
 const gnuFind = spawnSync('find', ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU') ?? false;
@@ -63,6 +63,20 @@ describe('scanNotebook', () => {
       expect([byFind.method, byWalk.method]).toEqual(['find', 'walk']);
       expect(byWalk.folders).toEqual(byFind.folders);
       expect([...byFind.folders.get('lab-2023')!.values()][0]).toMatch(/^\d+\.\d{10} \d+\.\d{10} \d+$/);
+    } finally { c.cleanup(); }
+  });
+
+  it.skipIf(!gnuFind && !process.env.NOTES_REQUIRE_EXTERNAL)('finds the same temp files of atomic writes with GNU find, with Node, and in the background', async () => {
+    const c = setup();
+    try {
+      writeFileSync(join(c.dir, 'lab-2023', '.2023-09-05.md.123.abcd.notes-tmp'), 'half written');
+      writeFileSync(join(c.dir, '.top.md.9.ff.notes-tmp'), 'half written');
+      writeFileSync(join(c.dir, '.hidden', '.x.md.1.2.notes-tmp'), 'inside a dot folder: not ours');
+      const expected = ['.top.md.9.ff.notes-tmp', 'lab-2023/.2023-09-05.md.123.abcd.notes-tmp'];
+      const background = await scanNotebookAsync(c.dir, Infinity);
+      expect(background.method).toBe('find');
+      expect(background.folders).toEqual(scanNotebook(c.dir, 0).folders);
+      for (const r of [scanNotebook(c.dir, Infinity), scanNotebook(c.dir, 0), background]) expect(r.temps.sort()).toEqual(expected);
     } finally { c.cleanup(); }
   });
 
