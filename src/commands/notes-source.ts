@@ -14,6 +14,7 @@ import { statSync } from 'node:fs';
 import { indexFile } from '../index/location.js';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
 import type { Note } from '../core/note.js';
+import { listedNote, type ListedNote } from '../core/filter.js';
 
 export interface NotesSourceAccess {
   env: Record<string, string | undefined>;
@@ -89,6 +90,17 @@ export async function notesMetadata(nb: Notebook, access: NotesSourceAccess, { s
   if (indexed) return { notes: sorted ? byPath(indexed.notes) : indexed.notes, problems: byPath(indexed.problems), from: 'index' };
   const { notes, problems } = loadNotes(nb);
   return { notes: byPath(notes), problems: byPath(problems), from: 'files' };
+}
+
+/**
+ * The notes as `list` prints them (see ListedNote), in no particular order:
+ * from the search index as notesMetadata decides, else from the files.
+ */
+export async function listedMetadata(nb: Notebook, access: NotesSourceAccess): Promise<{ notes: ListedNote[]; problems: NoteProblem[]; from: 'index' | 'files' }> {
+  const indexed = await fromIndex(nb, access, (search, maxToRead) => search.indexedListed(nb, { env: access.env, warn: access.warn }, maxToRead));
+  if (indexed) return { notes: indexed.notes, problems: byPath(indexed.problems), from: 'index' };
+  const { notes, problems } = loadNotes(nb);
+  return { notes: notes.map(listedNote), problems: byPath(problems), from: 'files' };
 }
 
 /** Notes and problems in one path order (UTF-16, as JS compares), whichever way they were read. */

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotesError } from '../core/errors.js';
-import { matchesFilter, noteDay, type NoteFilter } from '../core/filter.js';
+import { matchesFilter, noteDay, type ListedNote, type NoteFilter } from '../core/filter.js';
 import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
 import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
@@ -224,6 +224,17 @@ export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair =
   const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
   try {
     return await read(ix);
+  } finally {
+    ix.close();
+  }
+}
+
+/** indexedNotes, as `list` prints them (see SearchIndex.listedNotes). */
+export async function indexedListed(nb: Notebook, access: IndexAccess, maxToRead?: (indexed: number) => number): Promise<{ notes: ListedNote[]; problems: NoteProblem[] }> {
+  const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
+  try {
+    const { value: notes, stats } = await ix.readFresh(() => ix.listedNotes(), access.onProgress, scanMethod(access.env), maxToRead?.(ix.count()));
+    return { notes, problems: [...stats.walkProblems, ...ix.problems()] };
   } finally {
     ix.close();
   }

@@ -49,7 +49,44 @@ export function inVisit(section: string, visit: string): boolean {
   return v === '' || section === v || section.startsWith(`${v}/`);
 }
 
+/** What filters and sorting look at: a Note has it all but the day and the instant, which they work out. */
+export interface Listed {
+  path: string;
+  title: string;
+  tags: string[];
+  categories: string[];
+  draft: boolean;
+  weight: number | null;
+  section: string;
+  isSection: boolean;
+}
+
+/**
+ * The fields `list` prints and filters and sorts on, with the note's day and
+ * sort instant worked out (the search index stores both, so that listing
+ * 10,000 notes from it builds no whole notes).
+ */
+export interface ListedNote extends Listed {
+  day: string | null;
+  sortAt: number | null;
+}
+
+export function listedNote(n: Note): ListedNote {
+  return {
+    path: n.path, title: n.title, tags: n.tags, categories: n.categories, draft: n.draft, weight: n.weight,
+    section: n.section, isSection: n.isSection, day: noteDay(n), sortAt: sortInstant(n),
+  };
+}
+
 export function matchesFilter(note: Note, f: NoteFilter): boolean {
+  return matches(note, () => noteDay(note), f);
+}
+
+export function listedMatches(n: ListedNote, f: NoteFilter): boolean {
+  return matches(n, () => n.day, f);
+}
+
+function matches(note: Listed, dayOf: () => string | null, f: NoteFilter): boolean {
   const drafts = f.drafts ?? 'exclude';
   if (drafts === 'exclude' && note.draft) return false;
   if (drafts === 'only' && !note.draft) return false;
@@ -62,7 +99,7 @@ export function matchesFilter(note: Note, f: NoteFilter): boolean {
     if (!f.categories.every((c) => have.has(c.toLowerCase()))) return false;
   }
   if (f.since || f.until) {
-    const day = noteDay(note);
+    const day = dayOf();
     if (!day) return false;
     if (f.since && day < f.since) return false;
     if (f.until && day > f.until) return false;
@@ -82,8 +119,16 @@ const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortNotes(notes: Note[], key: SortKey = 'date', reverse = false): Note[] {
   // Each note's instant is worked out once, not at each of the n log n comparisons.
   const instants = new Map<Note, number | null>();
-  const t = (n: Note) => { let v = instants.get(n); if (v === undefined) instants.set(n, (v = sortInstant(n))); return v; };
-  const cmp: Record<SortKey, (a: Note, b: Note) => number> = {
+  return sortBy(notes, (n) => { let v = instants.get(n); if (v === undefined) instants.set(n, (v = sortInstant(n))); return v; }, key, reverse);
+}
+
+/** sortNotes for listed notes, whose instant is known. */
+export function sortListed(notes: ListedNote[], key: SortKey = 'date', reverse = false): ListedNote[] {
+  return sortBy(notes, (n) => n.sortAt, key, reverse);
+}
+
+function sortBy<T extends Listed>(notes: T[], t: (n: T) => number | null, key: SortKey, reverse: boolean): T[] {
+  const cmp: Record<SortKey, (a: T, b: T) => number> = {
     // A visit page sorts before its days (it starts at midnight of its first day).
     date: (a, b) => byNullable(t(a), t(b), num) || Number(b.isSection) - Number(a.isSection) || byNullable(a.weight, b.weight, num),
     weight: (a, b) => byNullable(a.weight, b.weight, num) || byNullable(t(a), t(b), num),

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Note } from '../core/note.js';
 import { NoteParseError } from '../core/errors.js';
 import { COLUMNS, WEIGHTS, indexedText } from '../core/search-text.js';
+import { noteDay, sortInstant, type ListedNote } from '../core/filter.js';
 import { tokenize } from '../core/search-query.js';
 import { letterSignature, signatureDistance, type VocabWord } from '../core/fuzzy.js';
 import { fingerprint, scanNotebook, scanNotebookAsync, splitPath, type ScanResult } from './scan.js';
@@ -26,7 +27,7 @@ import type { NoteProblem } from '../store/notebook.js';
 type DB = Database.Database;
 
 /** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 export { cacheDir, indexFile } from './location.js';
 
@@ -105,7 +106,7 @@ CREATE TABLE IF NOT EXISTS notes(
   problem TEXT,
   title TEXT, date TEXT, instant INTEGER, tags TEXT, categories TEXT, draft INTEGER, weight INTEGER,
   menu_title TEXT, link_title TEXT, section TEXT, is_section INTEGER, format TEXT, body_line INTEGER,
-  front_matter TEXT);
+  front_matter TEXT, day TEXT, sort_at INTEGER);
 CREATE INDEX IF NOT EXISTS notes_dir ON notes(dir);
 CREATE INDEX IF NOT EXISTS notes_problem ON notes(path) WHERE problem IS NOT NULL;
 CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
@@ -517,8 +518,9 @@ export class SearchIndex {
       note ? Number(note.draft) : null, note?.weight ?? null, note?.menuTitle ?? null, note?.linkTitle ?? null,
       note?.section ?? null, note ? Number(note.isSection) : null, note?.format ?? null, note?.bodyLine ?? null,
       note ? JSON.stringify(note.frontMatter, jsonSafe) : null,
+      note ? noteDay(note) : null, note ? sortInstant(note) : null,
     ];
-    const cols = 'path, dir, stamp, hash, problem, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter';
+    const cols = 'path, dir, stamp, hash, problem, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter, day, sort_at';
     if (id === undefined) {
       stats.added++;
       return Number(this.db.prepare(`INSERT INTO notes(${cols}) VALUES (${cols.split(',').map(() => '?').join(', ')})`).run(...values).lastInsertRowid);
@@ -597,6 +599,21 @@ export class SearchIndex {
       const [path, title, date, instant, tags, categories, draft, weight, menu_title, link_title, section, is_section, format, body_line] = JSON.parse(fields) as unknown[];
       return makeNote({ path, title, date, instant, draft, weight, menu_title, link_title, section, is_section, format, body_line, front_matter } as NoteFields,
         (tags ?? []) as string[], (categories ?? []) as string[]);
+    });
+  }
+
+  /**
+   * Every readable note as `list` prints it (day and sort instant worked
+   * out when indexed), in no particular order: no whole notes, no dates,
+   * no front matter (~2x cheaper than notes() at 10,000 notes).
+   */
+  listedNotes(): ListedNote[] {
+    const rows = this.db.prepare(`SELECT json_array(path, title, json(tags), json(categories), draft, weight, section, is_section, day, sort_at)
+      FROM notes WHERE problem IS NULL`).pluck().all() as string[];
+    return rows.map((r) => {
+      const [path, title, tags, categories, draft, weight, section, isSection, day, sortAt] = JSON.parse(r) as
+        [string, string | null, string[] | null, string[] | null, number, number | null, string | null, number, string | null, number | null];
+      return { path, title: title ?? path, tags: tags ?? [], categories: categories ?? [], draft: !!draft, weight, section: section ?? '', isSection: !!isSection, day, sortAt };
     });
   }
 

@@ -22,19 +22,27 @@ function cache(): string {
 const list = (dir: string, cacheDir: string, mode: string, extra: string[] = []) =>
   run(['list', '--json', '--drafts', ...extra, '--dir', dir], { env: { NOTES_CACHE_DIR: cacheDir, NOTES_LIST_INDEX: mode } });
 
+/** The JSON and the table, from the files and from the index (cold, then warm), must be the same bytes. */
 async function expectSameOutput(dir: string, extra: string[] = []) {
-  const c = cache();
-  const files = await list(dir, c, 'never', [...extra, '--verbose']);
-  expect(files.stderr).toMatch(/notes read from the files/);
-  files.stderr = files.stderr.replace(/^.*notes read from.*\n/m, '');
-  for (const pass of ['cold', 'warm']) {
-    const ix = await list(dir, c, 'always', [...extra, '--verbose']);
-    expect(ix.code, pass).toBe(files.code);
-    expect(ix.stdout, pass).toBe(files.stdout);
-    expect(ix.stderr.replace(/^.*notes read from.*\n/m, ''), pass).toBe(files.stderr);
-    expect(ix.stderr, pass).toMatch(/notes read from the search index/);
+  let json;
+  for (const shape of ['json', 'table']) {
+    const c = cache();
+    const listed = (mode: string) => shape === 'json'
+      ? list(dir, c, mode, [...extra, '--verbose'])
+      : run(['list', '--drafts', ...extra, '--verbose', '--dir', dir], { env: { NOTES_CACHE_DIR: c, NOTES_LIST_INDEX: mode } });
+    const files = await listed('never');
+    expect(files.stderr).toMatch(/notes read from the files/);
+    files.stderr = files.stderr.replace(/^.*notes read from.*\n/m, '');
+    for (const pass of ['cold', 'warm']) {
+      const ix = await listed('always');
+      expect(ix.code, `${shape} ${pass}`).toBe(files.code);
+      expect(ix.stdout, `${shape} ${pass}`).toBe(files.stdout);
+      expect(ix.stderr.replace(/^.*notes read from.*\n/m, ''), `${shape} ${pass}`).toBe(files.stderr);
+      expect(ix.stderr, `${shape} ${pass}`).toMatch(/notes read from the search index/);
+    }
+    json ??= files;
   }
-  return files;
+  return json!;
 }
 
 describe('notes list from the search index', () => {

@@ -23,10 +23,14 @@ describe.skipIf(!!reason && !required)('agreement with hugo list all', () => {
       const list = (mode: string) => run(['list', '--json', '--drafts', '--dir', content], { env: { NOTES_CACHE_DIR: cache.dir, NOTES_LIST_INDEX: mode } });
       r = await list('never');
       expect(r.code).toBe(0);
+      const table = (mode: string) => run(['list', '--drafts', '--dir', content], { env: { NOTES_CACHE_DIR: cache.dir, NOTES_LIST_INDEX: mode } });
+      const tableFromFiles = await table('never');
       for (const pass of ['cold', 'warm']) {
         const fromIndex = await list('always');
         expect(fromIndex.stdout, `index (${pass}) vs files`).toBe(r.stdout);
         expect(fromIndex.stderr, `index (${pass}) vs files`).toBe(r.stderr);
+        const tableFromIndex = await table('always');
+        expect(tableFromIndex.stdout, `table, index (${pass}) vs files`).toBe(tableFromFiles.stdout);
       }
     } finally {
       cache.cleanup();
