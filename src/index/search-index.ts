@@ -48,6 +48,25 @@ export class IndexBehindError extends Error {
   }
 }
 
+let binding: string | undefined | null = null;
+
+/**
+ * better-sqlite3's compiled addon, found directly: left to itself, it finds
+ * it through the `bindings` package, which probes a dozen paths and reads
+ * a stack trace (~2 ms of every search). Undefined (let it search) when
+ * the addon is not where `npm install` builds it.
+ */
+function nativeBinding(): string | undefined {
+  if (binding === null) {
+    binding = undefined;
+    try {
+      const file = join(require.resolve('better-sqlite3/package.json'), '..', 'build', 'Release', 'better_sqlite3.node');
+      if (existsSync(file)) binding = file;
+    } catch { /* not resolvable from here: let better-sqlite3 look */ }
+  }
+  return binding;
+}
+
 /** Removes an index file and its WAL companions. */
 export function removeIndex(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
@@ -295,7 +314,7 @@ export class SearchIndex {
    */
   static open(file: string, root: string): SearchIndex {
     if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
-    const db = new Database(file, { timeout: 120_000 });
+    const db = new Database(file, { timeout: 120_000, nativeBinding: nativeBinding() });
     try {
       db.function('notes_sig_distance', { deterministic: true }, (a, b) => signatureDistance(Number(a), Number(b)));
       db.pragma('journal_mode = WAL');
