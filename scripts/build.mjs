@@ -39,6 +39,26 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * js-yaml 3 (gray-matter's YAML parser) requires esprima when it loads, for
+ * its `!!js/function` type: ~7 ms on the first YAML note of every command,
+ * for a type notes never uses (gray-matter parses with js-yaml's safe
+ * schema, and a note must never run code). Without esprima that type
+ * cannot resolve anything, which is what we want. As for commander, the
+ * build fails if the line changes.
+ */
+const yamlWithoutEsprima = {
+  name: 'js-yaml-without-esprima',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const line = "esprima = _require('esprima');";
+      if (!text.includes(line)) throw new Error(`${args.path}: expected "${line}" (scripts/build.mjs, yamlWithoutEsprima)`);
+      return { contents: text.replace(line, 'esprima = undefined;'), loader: 'js' };
+    });
+  },
+};
+
 /** chalk's `#supports-color` import: see scripts/chalk-supports-color.js. */
 const chalkNoDetection = {
   name: 'chalk-no-detection',
@@ -57,7 +77,7 @@ const common = {
   // `import.meta.url` (ESM sources) becomes the bundle's own URL.
   define: { 'import.meta.url': 'importMetaUrl', __NOTES_VERSION__: JSON.stringify(pkg.version) },
   inject: ['scripts/import-meta-url.js'],
-  plugins: [lazyChildProcess, chalkNoDetection],
+  plugins: [lazyChildProcess, chalkNoDetection, yamlWithoutEsprima],
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',

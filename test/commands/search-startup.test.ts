@@ -55,13 +55,23 @@ describe.skipIf(!existsSync(BUNDLE))('start-up stays cheap: heavy modules load o
     }
   });
 
-  it('a YAML note loads gray-matter', () => {
+  it('a YAML note loads gray-matter, but not esprima (js-yaml\'s !!js/function, which notes never runs)', () => {
     const t = tempDir();
     try {
       const nb = join(t.dir, 'nb');
       mkdirSync(nb);
       writeFileSync(join(nb, 'day.md'), '---\ntitle: One\n---\n- met the kafka team\n');
+      writeFileSync(join(nb, 'code.md'), '---\ntitle: !!js/function "function () { return 1 }"\n---\n- a note that tries to run code\n');
       expect(initialised(['--dir', nb, 'list'], t.dir).get('node_modules/gray-matter/index.js')).toBe(true);
+      // A preloaded probe records, at exit, every CommonJS module loaded from disk.
+      const probe = join(t.dir, 'probe.cjs');
+      const out = join(t.dir, 'loaded.json');
+      writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));`);
+      const r = spawnSync(process.execPath, ['--require', probe, BIN, '--dir', nb, 'list'], { encoding: 'utf8', env: { ...process.env, NOTES_CACHE_DIR: join(t.dir, 'cache') } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('day.md');
+      expect(r.stderr).toMatch(/skipped code\.md/);
+      expect((JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f.includes('esprima'))).toEqual([]);
     } finally {
       t.cleanup();
     }
