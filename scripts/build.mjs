@@ -16,6 +16,7 @@
 // literals, so asciiOnly() escapes what is left.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -63,7 +64,7 @@ const yamlWithoutEsprima = {
 const chalkNoDetection = {
   name: 'chalk-no-detection',
   setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: new URL('chalk-supports-color.js', import.meta.url).pathname }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: fileURLToPath(new URL('chalk-supports-color.js', import.meta.url)) }));
   },
 };
 

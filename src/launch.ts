@@ -14,7 +14,7 @@
  * offered. A cache V8 rejects, or one that cannot be written, only costs
  * the compile it would have saved. NOTES_CODE_CACHE=0 turns it off.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -72,19 +72,33 @@ function cacheFile(): string | null {
   }
 }
 
-/** Writes the compiled code atomically, and drops the caches of other bundles or Node versions. */
+/**
+ * Another bundle's or Node version's cache not written for this long is
+ * stale: two installs sharing the cache folder (a global one and a
+ * project's, two Node versions under nvm) would otherwise delete each
+ * other's at every start.
+ */
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+/** Writes the compiled code atomically, and drops stale caches of other bundles or Node versions. */
 function saveCache(file: string, data: Buffer): void {
+  const tmp = `${file}.tmp-${process.pid}`;
   try {
     const dir = dirname(file);
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, data);
     renameSync(tmp, file);
+    const now = Date.now();
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && !name.startsWith(OURS)) unlinkSync(join(dir, name));
+      if (!name.startsWith(CACHE_PREFIX)) continue;
+      // Temp files of a writer that died (a full folder, say) after an hour; other caches when stale.
+      const maxAge = /\.bin\.tmp-\d+$/.test(name) ? 3600 * 1000 : name.endsWith('.bin') && !name.startsWith(OURS) ? STALE_MS : Infinity;
+      const other = join(dir, name);
+      if (now - (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? now) > maxAge) unlinkSync(other);
     }
   } catch {
     // A read-only or full cache folder: the next start compiles again, nothing else.
+    try { unlinkSync(tmp); } catch { /* never written */ }
   }
 }
 
@@ -118,6 +132,11 @@ function loadBundle(bundle: string): { run: Run } {
 
 export function launch(argv: string[]): void {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    // As for every command (src/entry.ts): a reader gone before the answer is no error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
     process.stdout.write(`${__NOTES_VERSION__}\n`);
     return;
   }

@@ -106,7 +106,10 @@ export function registerTag(program: Command, r: Registrar): void {
     .action(r.action(async (app, from: string, to: string, flags: { dryRun?: boolean }) => {
       const { tagChange } = await import('../commands/tag.js');
       checkTags([from, to]);
-      const res = await tagChange(app.notebook(), { op: { kind: 'rename', from, to }, dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now() });
+      const res = await tagChange(app.notebook(), {
+        op: { kind: 'rename', from, to }, dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
+        index: { env: app.ctx.env, warn: (m, h) => app.warn(m, h) },
+      });
       return report(app, `tag rename ${from} ${to}`, res, !!flags.dryRun);
     }));
 }

@@ -66,7 +66,7 @@ export interface SearchResult {
  * or turns out corrupt is deleted and rebuilt (with a warning); when the
  * cache folder cannot be written at all, a throwaway in-memory index is used.
  */
-async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>): Promise<T> {
+async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>, rebuild = false): Promise<T> {
   let file = indexFile(nb.root, access.env);
   for (let attempt = 0; ; attempt++) {
     let ix: SearchIndex | undefined;
@@ -77,6 +77,14 @@ async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIn
       const code = (err as NodeJS.ErrnoException).code;
       // Removed under us (`notes index --rebuild` in another process): open the new one.
       if (code === 'SQLITE_READONLY_DBMOVED' && attempt < 2) continue;
+      // `--rebuild` is what the user is told to run on a damaged index: whatever
+      // stopped the in-place rebuild (but another process holding the lock), start afresh.
+      if (rebuild && attempt === 0 && file !== ':memory:' && !String(code).startsWith('SQLITE_BUSY')) {
+        ix?.close();
+        ix = undefined;
+        removeIndex(file);
+        continue;
+      }
       const unwritable = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'].includes(code ?? '');
       if (attempt >= 2 || !(isCorruption(err) || (unwritable && file !== ':memory:'))) {
         if (isCorruption(err)) throw new NotesError(`the search index ${file} is still unreadable after a rebuild`, { hint: `remove it and try again: rm ${file}`, cause: err });
@@ -283,5 +291,5 @@ export async function indexNotes(nb: Notebook, opts: IndexOptions): Promise<Inde
     let bytes = 0;
     for (const f of [ix.file, `${ix.file}-wal`]) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
     return { refresh, problems: [...refresh.walkProblems, ...ix.problems()], indexFile: ix.file, bytes };
-  });
+  }, opts.rebuild);
 }

@@ -88,12 +88,14 @@ interface Target {
 async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ targets: Target[]; problems: NoteProblem[]; temps: string[]; from?: 'index' }> {
   const { op, selection } = opts;
   if (op.kind === 'rename') {
-    // Only front matter can hold tags: a mention in the body alone is no reason to parse the note.
+    // Only front matter can hold tags: a mention in the body alone is no reason
+    // to parse the note. A backslash in front matter may be an escape spelling
+    // the tag (`"k\u0061fka"`): such notes are parsed too, as the index would.
     const needle = op.from.toLowerCase();
     const inFrontMatter = (b: Buffer, rel: string) => {
       try {
         const split = splitNote(b.toString('utf8'), rel);
-        return split.format !== null && split.raw.toLowerCase().includes(needle);
+        return split.format !== null && (split.raw.toLowerCase().includes(needle) || split.raw.includes('\\'));
       } catch {
         return true; // unclosed front matter: let the edit report it
       }
@@ -106,7 +108,7 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
     if (held) {
       // What the index does not know (notes new or changed since it was
       // refreshed, or that it could not read) is looked at as a scan would.
-      const unknown = filesHolding(nb.root, held.unknown, op.from);
+      const unknown = filesHolding(nb.root, held.unknown, op.from, { orEscape: true });
       const targets: Target[] = [...held.paths.map((rel) => ({ rel })), ...unknown.hits.filter((h) => inFrontMatter(h.bytes, h.rel))]
         .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
       return { targets, problems: [...held.walkProblems, ...unknown.problems], temps: held.temps, from: 'index' };
@@ -114,7 +116,7 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
     // Every note; only those whose text holds the old tag can change, so
     // the rest are never parsed.
     const { files, problems, temps } = walkNotes(nb.root);
-    const scan = filesHolding(nb.root, files, op.from);
+    const scan = filesHolding(nb.root, files, op.from, { orEscape: true });
     problems.push(...scan.problems);
     const targets: Target[] = scan.hits.filter((h) => inFrontMatter(h.bytes, h.rel));
     return { targets, problems, temps };

@@ -189,10 +189,32 @@ function skipTomlString(raw: string, i: number, path: string): number {
   return skipQuoted(raw, i, path);
 }
 
+/** Escapes of TOML and YAML double-quoted strings that JSON lacks, as JSON escapes. */
+const NON_JSON_ESCAPES: Record<string, string> = {
+  '0': '\\u0000', a: '\\u0007', e: '\\u001b', v: '\\u000b', N: '\\u0085', _: '\\u00a0', L: '\\u2028', P: '\\u2029', ' ': ' ', '\t': '\\t',
+};
+
+/**
+ * A double-quoted string's value: its escapes (`\u0061`, TOML's `\U0001F600`,
+ * YAML's `\x61`, `\e`...) decoded through JSON. Each backslash is taken with
+ * the character after it, so `\\x61` stays a backslash and `x61`. An escape
+ * that cannot be decoded leaves the text as written (the edit's check then
+ * refuses the note rather than guess).
+ */
+function unquoteDouble(text: string): string {
+  const json = text.replace(/\\(x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\s\S])/g, (all, e: string) => {
+    if (e[0] === 'x' && e.length === 3) return `\\u00${e.slice(1)}`;
+    if (e[0] === 'U' && e.length === 9) {
+      const cp = parseInt(e.slice(1), 16);
+      return cp <= 0x10ffff ? JSON.stringify(String.fromCodePoint(cp)).slice(1, -1) : all;
+    }
+    return NON_JSON_ESCAPES[e] ?? all;
+  });
+  try { return JSON.parse(json) as string; } catch { return text.slice(1, -1); }
+}
+
 function unquote(text: string, quote: Quote, format: FrontMatterFormat): string {
-  if (quote === '"') {
-    try { return JSON.parse(text.replace(/\\U([0-9a-fA-F]{8})/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))) as string; } catch { return text.slice(1, -1); }
-  }
+  if (quote === '"') return unquoteDouble(text);
   if (quote === "'") return format === 'yaml' ? text.slice(1, -1).replace(/''/g, "'") : text.slice(1, -1);
   return text;
 }

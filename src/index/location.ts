@@ -19,9 +19,21 @@ export function pathKey(text: string): string {
   return h.toString(16).padStart(16, '0');
 }
 
+function realRoot(root: string): string {
+  try { return realpathSync(root); } catch { return root; }
+}
+
 /** The index file of a notebook: keyed by a hash of the root's real path. */
 export function indexFile(root: string, env: Record<string, string | undefined>): string {
-  let real = root;
-  try { real = realpathSync(root); } catch { /* keep as given */ }
-  return join(cacheDir(env), `index-${pathKey(real)}.sqlite`);
+  return join(cacheDir(env), `index-${pathKey(realRoot(root))}.sqlite`);
+}
+
+/**
+ * Where notes 0.1.0 kept the index of the same notebook, in the same cache
+ * folder (named after a SHA-256 of the path): removed when the index is
+ * first made under its new name, so that upgrading leaves no orphan.
+ */
+export function legacyIndexFile(root: string, folder: string): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return join(folder, `index-${createHash('sha256').update(realRoot(root)).digest('hex').slice(0, 16)}.sqlite`);
 }

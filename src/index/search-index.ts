@@ -30,12 +30,15 @@ type DB = Database.Database;
 export const SCHEMA_VERSION = '5';
 
 export { cacheDir, indexFile } from './location.js';
+import { legacyIndexFile } from './location.js';
 
 /** True for the errors that mean the database file is damaged or not a database. */
 export function isCorruption(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
   if (err instanceof IndexSchemaError) return true;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))) return true;
+  // A damaged header can also read as a plain SQLITE_ERROR, e.g. "unsupported file format".
+  return code === 'SQLITE_ERROR' && /unsupported file format|malformed|file is not a database/i.test((err as Error).message ?? '');
 }
 
 /** The index was written by another version of notes, or for another notebook. */
@@ -313,7 +316,10 @@ export class SearchIndex {
    * when the file is damaged or from another schema.
    */
   static open(file: string, root: string): SearchIndex {
-    if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(join(file, '..'), { recursive: true });
+      if (!existsSync(file)) removeIndex(legacyIndexFile(root, join(file, '..')));
+    }
     const db = new Database(file, { timeout: 120_000, nativeBinding: nativeBinding() });
     try {
       db.function('notes_sig_distance', { deterministic: true }, (a, b) => signatureDistance(Number(a), Number(b)));

@@ -21,8 +21,12 @@ export interface ScanResult {
 
 const CHUNK = 256 * 1024;
 
-/** The files (relative to `root`) whose text holds `word`, ignoring case, with their bytes. */
-export function filesHolding(root: string, files: string[], word: string): ScanResult {
+/**
+ * The files (relative to `root`) whose text holds `word`, ignoring case, with
+ * their bytes; with `orEscape`, also those holding a backslash, as a string
+ * may spell the word with escapes (TOML and JSON `\u0061`, YAML `\x61`).
+ */
+export function filesHolding(root: string, files: string[], word: string, { orEscape = false } = {}): ScanResult {
   const ascii = /^[\x20-\x7e]+$/.test(word);
   const needle = Buffer.from(word.toLowerCase(), 'utf8');
   const lowerWord = word.toLowerCase();
@@ -48,9 +52,10 @@ export function filesHolding(root: string, files: string[], word: string): ScanR
         const c = bytes[i]!;
         low[i] = c >= 65 && c <= 90 ? c + 32 : c;
       }
-      found = low.subarray(0, bytes.length).indexOf(needle) !== -1;
+      found = low.subarray(0, bytes.length).indexOf(needle) !== -1 || (orEscape && bytes.indexOf(0x5c) !== -1);
     } else {
-      found = bytes.toString('utf8').toLowerCase().includes(lowerWord);
+      const text = bytes.toString('utf8');
+      found = text.toLowerCase().includes(lowerWord) || (orEscape && text.includes('\\'));
     }
     if (found) hits.push({ rel, bytes: bytes.buffer === buf.buffer ? Buffer.from(bytes) : bytes });
   }

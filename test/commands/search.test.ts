@@ -291,6 +291,8 @@ describe('notes search: the index', () => {
     ['garbage', (f: string) => writeFileSync(f, 'this is not a database at all, just text '.repeat(200))],
     ['truncated', (f: string) => { const b = readFileSync(f); writeFileSync(f, b.subarray(0, 2048)); }],
     ['zeroed pages', (f: string) => { const b = readFileSync(f); b.fill(0x5a, 4096, b.length); writeFileSync(f, b); }],
+    // SQLite reads this one as "unsupported file format", a plain SQLITE_ERROR.
+    ['header fields', (f: string) => { const b = readFileSync(f); for (let i = 40; i < 48; i++) b[i]! ^= 0xff; writeFileSync(f, b); }],
   ])('is rebuilt with a warning when corrupt (%s)', async (_name, damage) => {
     await run(['index'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
     const file = indexFile(s.nb, { NOTES_CACHE_DIR: s.cache });
@@ -302,6 +304,19 @@ describe('notes search: the index', () => {
     expect(r.stderr).toMatch(/^notes: warning: the search index .* was unreadable .*; rebuilding it\n$/);
     const again = await search(['scicat']);
     expect(again.stderr).toBe('');
+  });
+
+  it('notes index --rebuild repairs a damaged index, as the warnings tell users to', async () => {
+    await run(['index'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
+    const file = indexFile(s.nb, { NOTES_CACHE_DIR: s.cache });
+    for (const f of [`${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    const b = readFileSync(file);
+    for (let i = 40; i < 48; i++) b[i]! ^= 0xff;
+    writeFileSync(file, b);
+    const r = await run(['index', '--rebuild'], { cwd: s.nb, env: { NOTES_CACHE_DIR: s.cache } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/index of 8 notes up to date/);
+    expect((await search(['scicat', '--paths'])).stdout).toBe('lab-2023/2023-09-07.md\n');
   });
 
   it('is rebuilt silently when written by another version of notes', async () => {

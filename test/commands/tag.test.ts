@@ -105,6 +105,17 @@ describe.each([['reading the files', false], ['from the search index', true]])('
     expect(read(dir, 'misc/umlaut.md')).toContain('tags = ["anger", "hpc"]');
   });
 
+  it('renames a tag spelt with escapes in its string, as the parsed tags say', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'misc/escaped.md'), '+++\ntitle = "Escaped"\ntags = ["k\\u0061fka"]\n+++\n- kafka in the body\n');
+    writeFileSync(join(dir, 'misc/escaped-yaml.md'), '---\ntitle: Escaped too\ntags: ["\\x4bafka"]\n---\n- body\n');
+    if (indexed) expect((await run(['index'], { cwd: dir, env })).code).toBe(0);
+    const r = await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
+    expect(r.stderr).toBe('notes: tag rename kafka streams: 5 notes changed\n');
+    expect(read(dir, 'misc/escaped.md')).toContain('tags = ["streams"]');
+    expect(read(dir, 'misc/escaped-yaml.md')).toContain('tags: ["streams"]');
+  });
+
   it('merges into a tag the note has already', async () => {
     const dir = await copy();
     await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });

@@ -5,7 +5,7 @@
  * written.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, REPO, runBin, tempDir } from '../helpers/run.js';
@@ -64,6 +64,20 @@ describe.skipIf(!built)('the compiled-code cache', () => {
     const usual = codeFiles(cache).map((f) => readFileSync(join(cache, f)));
     expect(list(cache).status).toBe(0);
     expect(codeFiles(cache).map((f) => readFileSync(join(cache, f)))).toEqual(usual);
+  });
+
+  it('leaves the caches of other installs alone while they are in use, removes stale ones and dead temp files', () => {
+    const cache = cacheFolder();
+    const day = 24 * 3600;
+    const ago = (file: string, seconds: number) => { writeFileSync(join(cache, file), 'x'); const t = Date.now() / 1000 - seconds; utimesSync(join(cache, file), t, t); };
+    ago('code-0000000000000001-v20.0.0-x64.bin', day); // another install, used yesterday
+    ago('code-0000000000000002-v18.0.0-x64.bin', 8 * day); // not written for a week
+    ago('code-0000000000000003-v20.0.0-x64.bin.tmp-12345', 2 * 3600); // a writer that died
+    ago('index-0123456789abcdef.sqlite', 30 * day); // not a code cache
+    expect(list(cache).status).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual([
+      'code-0000000000000001-v20.0.0-x64.bin', ...codeFiles(cache).filter((f) => !f.startsWith('code-000')), 'index-0123456789abcdef.sqlite',
+    ].sort());
   });
 
   it('is not used with NOTES_CODE_CACHE=0, and its folder being unwritable changes nothing', () => {

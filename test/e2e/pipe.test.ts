@@ -10,4 +10,10 @@ describe('a reader that stops early', () => {
     expect(r.stdout.trim()).toBe('status=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
+
+  it('notes --version into a pipe already closed exits quietly (answered before anything else loads)', () => {
+    const r = spawnSync('bash', ['-c', `(sleep 0.3; "${process.execPath}" "${BIN}" --version) | true; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status=0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
 });
