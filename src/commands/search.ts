@@ -9,6 +9,7 @@ import { matchesFilter, noteDay, type ListedNote, type NoteFilter } from '../cor
 import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
 import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
+import type { ScanResult } from '../index/scan.js';
 import { IndexBehindError, IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
 import type { Notebook, NoteProblem } from '../store/notebook.js';
 import type { Note } from '../core/note.js';
@@ -191,7 +192,7 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
       timings.query = step();
       return { expanded, found };
     };
-    const { value: { expanded, found }, stats: refresh } = await ix.readFresh(query, opts.onProgress, scanMethod(opts.env));
+    const { value: { expanded, found }, stats: refresh } = await ix.readFresh(query, { onProgress: opts.onProgress, scanWith: scanMethod(opts.env) });
     timings.refresh = Math.max(0, lap() - timings.expand - timings.query);
     const score = scores(found);
     const matcher = lineMatcher(q, (i) => expanded.get(q.positive[i]!) ?? []);
@@ -223,9 +224,9 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
  * With `maxToRead`, a refresh that would (re)index more notes than it allows
  * throws IndexBehindError and changes nothing.
  */
-export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true, maxToRead }: { repair?: boolean; maxToRead?: (indexed: number) => number } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
+export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true, maxToRead, listing }: { repair?: boolean; maxToRead?: (indexed: number) => number; listing?: Promise<ScanResult> } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
   const read = async (ix: SearchIndex) => {
-    const { value: notes, stats } = await ix.readFresh(() => ix.notes(), access.onProgress, scanMethod(access.env), maxToRead?.(ix.count()));
+    const { value: notes, stats } = await ix.readFresh(() => ix.notes(), { onProgress: access.onProgress, scanWith: scanMethod(access.env), maxToRead: maxToRead?.(ix.count()), listing });
     return { notes, problems: [...stats.walkProblems, ...ix.problems()] };
   };
   if (repair) return withIndex(nb, access, read);
@@ -238,10 +239,10 @@ export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair =
 }
 
 /** indexedNotes, as `list` prints them (see SearchIndex.listedNotes). */
-export async function indexedListed(nb: Notebook, access: IndexAccess, maxToRead?: (indexed: number) => number): Promise<{ notes: ListedNote[]; problems: NoteProblem[] }> {
+export async function indexedListed(nb: Notebook, access: IndexAccess, maxToRead?: (indexed: number) => number, listing?: Promise<ScanResult>): Promise<{ notes: ListedNote[]; problems: NoteProblem[] }> {
   const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
   try {
-    const { value: notes, stats } = await ix.readFresh(() => ix.listedNotes(), access.onProgress, scanMethod(access.env), maxToRead?.(ix.count()));
+    const { value: notes, stats } = await ix.readFresh(() => ix.listedNotes(), { onProgress: access.onProgress, scanWith: scanMethod(access.env), maxToRead: maxToRead?.(ix.count()), listing });
     return { notes, problems: [...stats.walkProblems, ...ix.problems()] };
   } finally {
     ix.close();
@@ -255,13 +256,13 @@ export async function indexedListed(nb: Notebook, access: IndexAccess, maxToRead
  * caller must look at itself; what the listing could not follow, and the
  * temp files it met.
  */
-export async function indexedTagHolders(nb: Notebook, access: IndexAccess, word: string, wanted: (tags: string[]) => boolean): Promise<{ paths: string[]; unknown: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
+export async function indexedTagHolders(nb: Notebook, access: IndexAccess, word: string, wanted: (tags: string[]) => boolean, listing?: Promise<ScanResult>): Promise<{ paths: string[]; unknown: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
   const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
   try {
     const { value, changed, gone, walkProblems, temps } = await ix.readAsIs(() => ({
       holders: ix.taggedNotes(word).filter(([, tags]) => wanted(tags)).map(([path]) => path),
       unread: ix.problems().map((p) => p.path),
-    }), scanMethod(access.env));
+    }), { scanWith: scanMethod(access.env), listing });
     const stale = new Set([...changed, ...gone]);
     const unknown = [...new Set([...changed, ...value.unread.filter((p) => !stale.has(p))])];
     return { paths: value.holders.filter((p) => !stale.has(p)), unknown, walkProblems, temps };

@@ -104,7 +104,7 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
     // opening the others (a rename across 10,000 notes reads ~1,000).
     const access = { env: opts.index?.env ?? process.env, warn: opts.index?.warn ?? (() => {}) };
     const renamed = (tags: string[]) => { const after = applyTagOp(tags, op); return after.length !== tags.length || after.some((t, i) => t !== tags[i]); };
-    const held = await fromIndex(nb, access, (search) => search.indexedTagHolders(nb, access, op.from, renamed));
+    const held = await fromIndex(nb, access, (search, _max, listing) => search.indexedTagHolders(nb, access, op.from, renamed, listing));
     if (held) {
       // What the index does not know (notes new or changed since it was
       // refreshed, or that it could not read) is looked at as a scan would.

@@ -299,6 +299,20 @@ export function inspectIndex(file: string, root: string): IndexState {
   }
 }
 
+/** How readFresh and readAsIs list the notebook. */
+export interface FreshReadOptions {
+  onProgress?: (done: number, total: number) => void;
+  scanWith?: ScanResult['method'] | 'auto';
+  /** readFresh: refuse (IndexBehindError) to re-index more notes than this. */
+  maxToRead?: number;
+  /**
+   * A listing already under way (scanNotebookAsync), started before the
+   * index was opened: its time then overlaps loading SQLite too. The
+   * freshness it gives is that of its own start, as for any listing.
+   */
+  listing?: Promise<ScanResult>;
+}
+
 export class SearchIndex {
   readonly db: DB;
   readonly file: string;
@@ -388,13 +402,13 @@ export class SearchIndex {
    * again. Saves the listing's time (~30 ms at 10,000 notes) when nothing
    * changed, costs one more `read` when something did.
    */
-  async readFresh<T>(read: () => T, onProgress?: (done: number, total: number) => void, scanWith: ScanResult['method'] | 'auto' = 'auto', maxToRead = Infinity): Promise<{ value: T; stats: RefreshStats }> {
+  async readFresh<T>(read: () => T, { onProgress, scanWith = 'auto', maxToRead = Infinity, listing }: FreshReadOptions = {}): Promise<{ value: T; stats: RefreshStats }> {
     let stored = new Map<string, string>();
     let scanning: Promise<ScanResult> | undefined;
     let value: T | undefined;
     this.db.transaction(() => {
       stored = storedPrints(this.db);
-      scanning = scanNotebookAsync(this.root, expectedNotes(stored, scanWith));
+      scanning = listing ?? scanNotebookAsync(this.root, expectedNotes(stored, scanWith));
       value = read();
     })();
     const scan = await scanning!;
@@ -418,11 +432,11 @@ export class SearchIndex {
    * runs meanwhile, see readFresh) and the comparison, so all three see
    * the same index whatever other processes write.
    */
-  async readAsIs<T>(read: () => T, scanWith: ScanResult['method'] | 'auto' = 'auto'): Promise<{ value: T; changed: string[]; gone: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
+  async readAsIs<T>(read: () => T, { scanWith = 'auto', listing }: Pick<FreshReadOptions, 'scanWith' | 'listing'> = {}): Promise<{ value: T; changed: string[]; gone: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
     this.db.exec('BEGIN');
     try {
       const stored = storedPrints(this.db);
-      const scanning = scanNotebookAsync(this.root, expectedNotes(stored, scanWith));
+      const scanning = listing ?? scanNotebookAsync(this.root, expectedNotes(stored, scanWith));
       const value = read();
       const scan = await scanning;
       const { todo, gone } = pendingChanges(this.db, scan, dirtyFolders(stored, scan));
