@@ -5,10 +5,11 @@
  * or unloadable index must only ever fall back to reading the files.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, SHARED, copyOf, hasShared, run, tempDir } from '../helpers/run.js';
 import { indexFile } from '../../src/index/location.js';
+import { EARLY_LISTING_BYTES } from '../../src/commands/notes-source.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
@@ -201,5 +202,31 @@ describe('notes list from the search index', () => {
     it.skipIf(!need)('on the hugo-docs corpus', async () => {
       await same(join(SHARED, 'corpora', 'hugo-docs', 'content'));
     });
+  });
+});
+
+describe('notes list from a large index (GNU find started before SQLite loads)', () => {
+  const need = hasShared || process.env.NOTES_REQUIRE_EXTERNAL;
+  it.skipIf(!need)('gives the files\' output, also right after notes changed', async () => {
+    // Two copies of hugo-docs: ~2,000 notes, an index above EARLY_LISTING_BYTES.
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const dir = join(t.dir, 'nb');
+    for (const half of ['a', 'b']) cpSync(join(SHARED, 'corpora', 'hugo-docs', 'content'), join(dir, half), { recursive: true });
+    const c = cache();
+    expect((await run(['index', '--dir', dir], { env: { NOTES_CACHE_DIR: c } })).code).toBe(0);
+    expect(statSync(indexFile(dir, { NOTES_CACHE_DIR: c })).size).toBeGreaterThan(EARLY_LISTING_BYTES);
+    const page = join(dir, 'a', 'about', 'introduction.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^title: .*$/m, 'title: Retitled after the index'));
+    rmSync(join(dir, 'b', 'about'), { recursive: true });
+    for (const shape of [['--json'], []]) {
+      const args = ['list', '--drafts', ...shape, '--verbose', '--dir', dir];
+      const files = await run(args, { env: { NOTES_CACHE_DIR: c, NOTES_LIST_INDEX: 'never' } });
+      const ix = await run(args, { env: { NOTES_CACHE_DIR: c, NOTES_LIST_INDEX: 'auto' } });
+      expect(ix.stderr).toMatch(/notes read from the search index/);
+      expect(ix.stdout).toBe(files.stdout);
+      expect(ix.stdout).toContain('Retitled after the index');
+      expect(ix.stdout).not.toContain('b/about/');
+    }
   });
 });
