@@ -110,7 +110,7 @@ export async function notesMetadata(nb: Notebook, access: NotesSourceAccess, { s
  * from the search index as notesMetadata decides, else from the files.
  */
 export async function listedMetadata(nb: Notebook, access: NotesSourceAccess): Promise<{ notes: ListedNote[]; problems: NoteProblem[]; from: 'index' | 'files' }> {
-  const indexed = await fromIndex(nb, access, (search, maxToRead, listing) => search.indexedListed(nb, { env: access.env, warn: access.warn }, maxToRead, listing));
+  const indexed = await fromIndex(nb, access, (search, maxToRead, listing) => search.indexedListed(nb, { env: access.env, warn: access.warn }, { repair: false, maxToRead, listing }));
   if (indexed) return { notes: indexed.notes, problems: byPath(indexed.problems), from: 'index' };
   const { notes, problems } = loadNotes(nb);
   return { notes: notes.map(listedNote), problems: byPath(problems), from: 'files' };

@@ -215,38 +215,48 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
   });
 }
 
-/**
- * The notebook's notes as the (refreshed) index holds them: the normalized
- * metadata of `loadNotes` without reading or parsing any unchanged note, and
- * without bodies, in no particular order. For commands that only filter and sort (see notes-source.ts).
- * With `repair` off, an index that cannot be opened or refreshed is neither
- * rebuilt nor replaced: the error is thrown, for the caller to read the files.
- * With `maxToRead`, a refresh that would (re)index more notes than it allows
- * throws IndexBehindError and changes nothing.
- */
-export async function indexedNotes(nb: Notebook, access: IndexAccess, { repair = true, maxToRead, listing }: { repair?: boolean; maxToRead?: (indexed: number) => number; listing?: Promise<ScanResult> } = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
-  const read = async (ix: SearchIndex) => {
-    const { value: notes, stats } = await ix.readFresh(() => ix.notes(), { onProgress: access.onProgress, scanWith: scanMethod(access.env), maxToRead: maxToRead?.(ix.count()), listing });
-    return { notes, problems: [...stats.walkProblems, ...ix.problems()] };
-  };
-  if (repair) return withIndex(nb, access, read);
+/** How indexedNotes and indexedListed read the index. */
+export interface IndexedReadOptions {
+  /** Rebuild an index that cannot be opened (default); else throw, for the caller to read the files. */
+  repair?: boolean;
+  /** Refuse (IndexBehindError) to re-index more notes than this, given how many the index holds. */
+  maxToRead?: (indexed: number) => number;
+  /** A listing of the notebook already under way (see FreshReadOptions). */
+  listing?: Promise<ScanResult>;
+}
+
+/** Runs `fn` on the notebook's index as it is on disk: no repair, closed afterwards. */
+async function withIndexAsIs<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIndex) => Promise<T>): Promise<T> {
   const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
   try {
-    return await read(ix);
+    return await fn(ix);
   } finally {
     ix.close();
   }
 }
 
-/** indexedNotes, as `list` prints them (see SearchIndex.listedNotes). */
-export async function indexedListed(nb: Notebook, access: IndexAccess, maxToRead?: (indexed: number) => number, listing?: Promise<ScanResult>): Promise<{ notes: ListedNote[]; problems: NoteProblem[] }> {
-  const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
-  try {
-    const { value: notes, stats } = await ix.readFresh(() => ix.listedNotes(), { onProgress: access.onProgress, scanWith: scanMethod(access.env), maxToRead: maxToRead?.(ix.count()), listing });
+/** `rows` of the refreshed index, with the notes it could not read and what the listing could not follow. */
+async function indexedRows<T>(nb: Notebook, access: IndexAccess, rows: (ix: SearchIndex) => T[], { repair = true, maxToRead, listing }: IndexedReadOptions): Promise<{ notes: T[]; problems: NoteProblem[] }> {
+  const read = async (ix: SearchIndex) => {
+    const { value: notes, stats } = await ix.readFresh(() => rows(ix), { onProgress: access.onProgress, scanWith: scanMethod(access.env), maxToRead: maxToRead?.(ix.count()), listing });
     return { notes, problems: [...stats.walkProblems, ...ix.problems()] };
-  } finally {
-    ix.close();
-  }
+  };
+  return repair ? withIndex(nb, access, read) : withIndexAsIs(nb, access, read);
+}
+
+/**
+ * The notebook's notes as the (refreshed) index holds them: the normalized
+ * metadata of `loadNotes` without reading or parsing any unchanged note, and
+ * without bodies, in no particular order. For commands that only filter and
+ * sort (see notes-source.ts).
+ */
+export function indexedNotes(nb: Notebook, access: IndexAccess, opts: IndexedReadOptions = {}): Promise<{ notes: Note[]; problems: NoteProblem[] }> {
+  return indexedRows(nb, access, (ix) => ix.notes(), opts);
+}
+
+/** indexedNotes, as `list` prints them (see SearchIndex.listedNotes). */
+export function indexedListed(nb: Notebook, access: IndexAccess, opts: IndexedReadOptions = {}): Promise<{ notes: ListedNote[]; problems: NoteProblem[] }> {
+  return indexedRows(nb, access, (ix) => ix.listedNotes(), opts);
 }
 
 /**
@@ -256,9 +266,8 @@ export async function indexedListed(nb: Notebook, access: IndexAccess, maxToRead
  * caller must look at itself; what the listing could not follow, and the
  * temp files it met.
  */
-export async function indexedTagHolders(nb: Notebook, access: IndexAccess, word: string, wanted: (tags: string[]) => boolean, listing?: Promise<ScanResult>): Promise<{ paths: string[]; unknown: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
-  const ix = SearchIndex.open(indexFile(nb.root, access.env), nb.root);
-  try {
+export function indexedTagHolders(nb: Notebook, access: IndexAccess, word: string, wanted: (tags: string[]) => boolean, listing?: Promise<ScanResult>): Promise<{ paths: string[]; unknown: string[]; walkProblems: NoteProblem[]; temps: string[] }> {
+  return withIndexAsIs(nb, access, async (ix) => {
     const { value, changed, gone, walkProblems, temps } = await ix.readAsIs(() => ({
       holders: ix.taggedNotes(word).filter(([, tags]) => wanted(tags)).map(([path]) => path),
       unread: ix.problems().map((p) => p.path),
@@ -266,9 +275,7 @@ export async function indexedTagHolders(nb: Notebook, access: IndexAccess, word:
     const stale = new Set([...changed, ...gone]);
     const unknown = [...new Set([...changed, ...value.unread.filter((p) => !stale.has(p))])];
     return { paths: value.holders.filter((p) => !stale.has(p)), unknown, walkProblems, temps };
-  } finally {
-    ix.close();
-  }
+  });
 }
 
 export interface IndexOptions extends IndexAccess {
