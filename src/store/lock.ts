@@ -12,6 +12,9 @@ import { alive } from './process.js';
 
 export const LOCK_NAME = '.notes.lock';
 
+/** How old the lock of a dead owner must be before it is broken (see tryTake). */
+const DEAD_OWNER_GRACE_MS = 2000;
+
 
 function tryTake(path: string, staleMs: number): boolean {
   try {
@@ -24,8 +27,13 @@ function tryTake(path: string, staleMs: number): boolean {
   }
   try {
     const pid = Number(readFileSync(path, 'utf8'));
+    // The age is that of the lock file there now, which may be a newer one
+    // than the pid was read from: its owner released it and exited, and a
+    // third process took the lock meanwhile. A dead pid alone would then
+    // delete a live lock (seen: 20 `notes new` at once handed out one day
+    // number twice). A dead owner's lock is broken once it is a little old.
     const age = Date.now() - statSync(path).mtimeMs;
-    if ((pid && !alive(pid)) || age > staleMs) unlinkSync(path);
+    if ((pid && !alive(pid) && age > DEAD_OWNER_GRACE_MS) || age > staleMs) unlinkSync(path);
   } catch { /* released meanwhile */ }
   return false;
 }
