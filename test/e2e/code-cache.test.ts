@@ -4,21 +4,14 @@
  * rejects it (its checksum, --verify-snapshot-checksum) and a new one is
  * written.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, REPO, runBin, tempDir } from '../helpers/run.js';
+import { BIN, REPO, runBin, tempDirs } from '../helpers/run.js';
 
 const built = existsSync(join(REPO, 'dist/launch.cjs'));
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-
-function cacheFolder(): string {
-  const t = tempDir('notes-code-cache-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const cacheFolder = tempDirs('notes-code-cache-');
 
 const codeFiles = (dir: string) => readdirSync(dir).filter((f) => /^code-.*\.bin$/.test(f));
 const list = (cache: string, extra: Record<string, string> = {}) =>

@@ -2,6 +2,7 @@
  * Test helpers: run main() in-process with a captured context, run the built
  * binary as a real process, and make temp copies of fixture notebooks.
  */
+import { afterEach } from 'vitest';
 import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -62,6 +63,17 @@ export function runBin(args: string[], opts: { cwd?: string; env?: Record<string
 export function tempDir(prefix = 'notes-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Temp folders removed after each test of the file: call the returned function for a new one. */
+export function tempDirs(prefix = 'notes-test-'): () => string {
+  const made: Array<() => void> = [];
+  afterEach(() => { while (made.length) made.pop()!(); });
+  return () => {
+    const t = tempDir(prefix);
+    made.push(t.cleanup);
+    return t.dir;
+  };
 }
 
 /** A temp copy of a fixture notebook (or any folder). */

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../helpers/run.js';
+import { tempDirs } from '../helpers/run.js';
 import { LOCK_NAME, withLock } from '../../src/store/lock.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-
-function folder(): string {
-  const t = tempDir('notes-lock-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const folder = tempDirs('notes-lock-');
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
