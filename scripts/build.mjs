@@ -23,42 +23,41 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const dist = new URL('../dist/', import.meta.url);
 
 /**
+ * A plugin that replaces one line of a dependency's file as esbuild loads
+ * it. The build fails if the line is not there (the dependency changed),
+ * rather than quietly losing what the replacement was for.
+ */
+function replaceLine(name, file, line, replacement) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter: file }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(line)) throw new Error(`${args.path}: expected "${line}" (scripts/build.mjs, ${name})`);
+        return { contents: text.replace(line, replacement), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * commander requires node:child_process at load, for executable subcommands
  * (`git-foo` style), which notes does not have: loading it costs ~2.5 ms of
- * every start. It is required on first use instead. If commander changes the
- * line, the build fails here rather than quietly losing the saving.
+ * every start. It is required on first use instead.
  */
-const lazyChildProcess = {
-  name: 'commander-lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const line = "const childProcess = require('node:child_process');";
-      if (!text.includes(line)) throw new Error(`${args.path}: expected "${line}" (scripts/build.mjs, lazyChildProcess)`);
-      return { contents: text.replace(line, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
-    });
-  },
-};
+const lazyChildProcess = replaceLine('commander-lazy-child-process', /[\\/]commander[\\/]lib[\\/]command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
 
 /**
  * js-yaml 3 (gray-matter's YAML parser) requires esprima when it loads, for
  * its `!!js/function` type: ~7 ms on the first YAML note of every command,
  * for a type notes never uses (gray-matter parses with js-yaml's safe
  * schema, and a note must never run code). Without esprima that type
- * cannot resolve anything, which is what we want. As for commander, the
- * build fails if the line changes.
+ * cannot resolve anything, which is what we want.
  */
-const yamlWithoutEsprima = {
-  name: 'js-yaml-without-esprima',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const line = "esprima = _require('esprima');";
-      if (!text.includes(line)) throw new Error(`${args.path}: expected "${line}" (scripts/build.mjs, yamlWithoutEsprima)`);
-      return { contents: text.replace(line, 'esprima = undefined;'), loader: 'js' };
-    });
-  },
-};
+const yamlWithoutEsprima = replaceLine('js-yaml-without-esprima', /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/,
+  "esprima = _require('esprima');", 'esprima = undefined;');
 
 /** chalk's `#supports-color` import: see scripts/chalk-supports-color.js. */
 const chalkNoDetection = {

@@ -28,6 +28,8 @@ type Run = (argv: string[]) => Promise<number>;
 
 const CACHE_PREFIX = 'code-';
 
+const V8_MAJOR = parseInt(process.versions.v8, 10);
+
 /**
  * The V8 versions known to have --verify-snapshot-checksum (Node 20 to 24):
  * on another one the cache is not used, as setting an unknown flag prints
@@ -64,7 +66,7 @@ function optionsKey(): string {
 const TIERING: Record<number, string> = { 11: ' --interrupt-budget=270336' };
 
 function cacheFile(): string | null {
-  if (process.env.NOTES_CODE_CACHE === '0' || !CHECKSUMMED_V8(parseInt(process.versions.v8, 10))) return null;
+  if (process.env.NOTES_CODE_CACHE === '0' || !CHECKSUMMED_V8(V8_MAJOR)) return null;
   try {
     return join(cacheDir(process.env), `${OURS}${optionsKey()}.bin`);
   } catch {
@@ -113,7 +115,7 @@ function loadBundle(bundle: string): { run: Run } {
   // error, a crash while it was written) crashes the process. With it, V8
   // writes a checksum into the cache and rejects one that does not match,
   // natively (~0.2 ms; the same check in JavaScript costs ~2.5 ms).
-  if (cache) setFlagsFromString(`--verify-snapshot-checksum${TIERING[parseInt(process.versions.v8, 10)] ?? ''}`);
+  if (cache) setFlagsFromString(`--verify-snapshot-checksum${TIERING[V8_MAJOR] ?? ''}`);
   let cached: Buffer | undefined;
   if (cache) {
     try { cached = readFileSync(cache); } catch { /* first start */ }
