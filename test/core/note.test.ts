@@ -146,3 +146,16 @@ describe('values JSON cannot hold', () => {
     expect(() => JSON.stringify(n.frontMatter)).not.toThrow();
   });
 });
+
+describe('TOML local times (valid TOML that @iarna/toml 3.0.0 misreads unmended)', () => {
+  it('reads a key after a local time, and local times in arrays and inline tables', () => {
+    const text = "+++\ntitle = 'Beamline shift'\nstart = 09:30:00\nend = 17:00:00.5\nslots = [08:00:00, 13:00:00]\nbreak = { at = 12:00:00 }\ntags = ['shift', 'beamline']\n+++\n- tour\n";
+    const n = parseNote('day.md', text);
+    expect(n.title).toBe('Beamline shift');
+    expect(n.tags).toEqual(['shift', 'beamline']);
+    expect(n.frontMatter.start).toBe('09:30:00');
+    expect(n.frontMatter.end).toBe('17:00:00.5');
+    expect(n.frontMatter.slots).toHaveLength(2);
+    expect(n.body).toBe('- tour\n');
+  });
+});
