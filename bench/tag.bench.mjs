@@ -2,7 +2,7 @@
 // of the notes carry the tag, as a whole process, next to the textual
 // rename a shell user would do with `rg -l` + `sed -i` on the same files.
 // Each timed run renames kafka -> streams; the notebook is put back (untimed)
-// before the next run. Twice: with no search index (notes reads every file
+// before the next run, and pending writes are flushed (`sync`, untimed). Twice: with no search index (notes reads every file
 // to find the tag), and with one built once before the runs (notes reads
 // only the notes that carry the tag, and those changed since: the index is
 // not refreshed by a rename, so from the second run on, the 1,000 notes the
@@ -32,7 +32,14 @@ function generate() {
   writeFileSync(marker, String(COUNT));
 }
 
+// Each timed run starts with nothing left to write back: sed does not
+// fsync, so without this the files it (and its reset) wrote would be
+// flushed during the next timed run, by notes' fsyncs (ext4 commits
+// pending data with them), and charged to notes.
+const settle = () => spawnSync('sync', { stdio: 'ignore' });
+
 function timeOne(cmd, args, reset, env = {}) {
+  settle();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -13,8 +13,8 @@
  * (quotes and separators copied from neighbouring items). The result is
  * parsed again: anything but the tags differing is an error, never a write.
  */
-import { splitNote, type FrontMatterFormat } from './front-matter.js';
-import { getKey, parseNote, toList } from './note.js';
+import type { FrontMatterFormat } from './front-matter.js';
+import { parseFrontMatterView, type FrontMatterView } from './note.js';
 import { NotesError } from './errors.js';
 
 /** A tag edit the note cannot take (an unusual tags value, or a failed check). */
@@ -568,8 +568,8 @@ function newKeyLine(format: FrontMatterFormat, tags: string[]): string {
  */
 export function editTags(text: string, op: TagOp, opts: TagEditOptions = {}): TagEditResult {
   const path = opts.path ?? '<note>';
-  const split = splitNote(text, path);
-  const before = parseNote(path, text);
+  const before = parseFrontMatterView(path, text);
+  const { split } = before;
   const beforeTags = before.tags;
   const wanted = applyTagOp(beforeTags, op);
   if (same(wanted, beforeTags)) return { text, before: beforeTags, after: beforeTags, changed: false };
@@ -614,7 +614,7 @@ export function editTags(text: string, op: TagOp, opts: TagEditOptions = {}): Ta
     if (!raw && newRaw) newRaw += split.eol;
     out = text.slice(0, split.rawStart) + newRaw + text.slice(split.rawStart + raw.length);
   }
-  verify(out, before, wanted, path);
+  verifyTagEdit(out, before, wanted, path);
   return { text: out, before: beforeTags, after: wanted, changed: out !== text };
 }
 
@@ -622,30 +622,52 @@ function same(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function tagKeyOf(fm: Record<string, unknown>): string | undefined {
-  return 'tags' in fm ? 'tags' : Object.keys(fm).find((k) => ci(k) === 'tags');
-}
-
-/** Parses the result again: the tags must be `wanted`, everything else as before. */
-function verify(out: string, before: ReturnType<typeof parseNote>, wanted: string[], path: string): void {
-  let after;
+/**
+ * Parses the result again: the tags must be `wanted`, everything else as
+ * before. The bytes outside the edited span are the same by construction;
+ * this catches an edit put in the wrong place (a value that looked like
+ * the tags key), which would change what Hugo reads.
+ */
+export function verifyTagEdit(out: string, before: FrontMatterView, wanted: string[], path: string): void {
+  let after: FrontMatterView;
   try {
-    after = parseNote(path, out);
+    after = parseFrontMatterView(path, out);
   } catch (err) {
     throw new TagEditError(`${path}: the tag edit would break the front matter (${(err as Error).message}); nothing written`, { hint: 'edit the tags of this note by hand, and report this as a bug' });
   }
-  const strip = (fm: Record<string, unknown>) => {
-    const k = tagKeyOf(fm);
-    const copy = { ...fm };
-    if (k) delete copy[k];
-    return JSON.stringify(copy);
-  };
   const problems: string[] = [];
   if (!same(after.tags, wanted)) problems.push(`tags would be ${JSON.stringify(after.tags)}, not ${JSON.stringify(wanted)}`);
-  if (strip(after.frontMatter) !== strip(before.frontMatter)) problems.push('other front matter keys would change');
-  if (after.body !== before.body) problems.push('the body would change');
-  if (!same(toList(getKey(after.frontMatter, 'tags')), wanted)) problems.push('the tags key would not hold the tags');
+  if (!sameEntries(after.data, after.tagKey, before.data, before.tagKey)) problems.push('other front matter keys would change');
+  if (after.split.body !== before.split.body) problems.push('the body would change');
   if (problems.length) {
     throw new TagEditError(`${path}: the tag edit failed its check (${problems.join('; ')}); nothing written`, { hint: 'edit the tags of this note by hand, and report this as a bug' });
   }
+}
+
+/** The same keys in the same order, with equal values, but for each side's tags key. */
+function sameEntries(a: Record<string, unknown>, aSkip: string | undefined, b: Record<string, unknown>, bSkip: string | undefined): boolean {
+  const ka = Object.keys(a).filter((k) => k !== aSkip);
+  const kb = Object.keys(b).filter((k) => k !== bSkip);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
+}
+
+/**
+ * Deep equality of two parsed front matter values (plain data: scalars,
+ * BigInt, dates, arrays, tables). Its depth is bounded: the `before` side
+ * was checked against MAX_DEPTH when it was parsed.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  // Dates, local dates and times (@iarna/toml's Date kinds print as written).
+  if (a instanceof Date) {
+    const x = a.getTime();
+    const y = (b as Date).getTime();
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
+    return x === y && a.toISOString() === (b as Date).toISOString();
+  }
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameValue(x, (b as unknown[])[i]));
+  return sameEntries(a as Record<string, unknown>, undefined, b as Record<string, unknown>, undefined);
 }
