@@ -13,7 +13,7 @@ export function parseToml(text: string): Record<string, unknown> {
   if (!toml) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     toml = require('@iarna/toml') as Toml;
-    mendLocalTimes(toml);
+    mendParser(toml);
   }
   return toml.parse(text) as Record<string, unknown>;
 }
@@ -23,38 +23,63 @@ interface ParserState {
   runOne(): unknown;
 }
 
+type ParserMethod = (this: ParserState) => unknown;
+
 /**
- * @iarna/toml 3.0.0 reads a local time without fractional seconds
- * (`start = 09:30:00`, valid TOML that Hugo reads) one character too far:
- * it swallows the line end, then fails on the next line ("expected only
- * whitespace or comments till end of line"); in an array it swallows the
- * `,` or `]`. The state that ends such a time pops itself with `return`,
- * which consumes the current character, where its sibling states use
- * `returnNow`, which hands it on. The patch hands it on; it is applied only
- * when the bug shows, so a fixed release is left alone.
+ * Mends of @iarna/toml 3.0.0 bugs that make valid TOML (which Hugo reads)
+ * unreadable: each is applied only when its probe fails, and undone if the
+ * probe still fails after it, so a fixed release is left alone.
+ *
+ * - A local time without fractional seconds (`start = 09:30:00`) is read one
+ *   character too far: it swallows the line end and fails on the next line
+ *   ("expected only whitespace or comments till end of line"), or swallows
+ *   the `,` or `]` in an array. The state that ends it pops itself with
+ *   `return`, which consumes the current character, where its sibling
+ *   states use `returnNow`, which hands it on.
+ * - A date or time directly followed by `,`, `]` or `}` (`days =
+ *   [2023-09-04, 2023-09-05]`, `{ at = 09:30:00.5}`) fails: the test for the
+ *   end of such a value (`atEndOfWord`) knows spaces, comments and line
+ *   ends only. Numbers and other values do not use it that way.
  */
-function mendLocalTimes(lib: Toml): void {
-  try {
-    lib.parse('t = 00:00:00\nx = 1');
-    return; // not affected
-  } catch { /* affected: mend below */ }
-  let proto: Record<string, unknown>;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    proto = (require('@iarna/toml/lib/toml-parser.js') as { prototype: Record<string, unknown> }).prototype;
-  } catch {
-    return; // another layout: local times stay unreadable, as before
-  }
-  const original = proto.parseOnlyTimeFractionMaybe as ((this: ParserState) => unknown) | undefined;
-  if (typeof original !== 'function') return;
-  proto.parseOnlyTimeFractionMaybe = function (this: ParserState) {
-    if (this.char === 0x2e) return original.call(this); // `.`: fractional seconds follow
-    original.call(this); // pops the state, the time as its value
-    return this.runOne(); // what returnNow does: the current character goes to the caller's state
-  };
-  try {
-    lib.parse('t = 00:00:00\nx = 1');
-  } catch {
-    proto.parseOnlyTimeFractionMaybe = original; // the mend did not take: as it was
+const MENDS: Array<{ probe: string; method: string; mend: (original: ParserMethod) => ParserMethod }> = [
+  {
+    probe: 't = 00:00:00\nx = 1',
+    method: 'parseOnlyTimeFractionMaybe',
+    mend: (original) => function (this: ParserState) {
+      if (this.char === 0x2e) return original.call(this); // `.`: fractional seconds follow
+      original.call(this); // pops the state, the time as its value
+      return this.runOne(); // what returnNow does: the current character goes to the caller's state
+    },
+  },
+  {
+    probe: 'd = [2023-09-04,2023-09-05]\nt = {a = 00:00:00.5}',
+    method: 'atEndOfWord',
+    mend: (original) => function (this: ParserState) {
+      return original.call(this) || this.char === 0x2c || this.char === 0x5d || this.char === 0x7d;
+    },
+  },
+];
+
+function mendParser(lib: Toml): void {
+  let proto: Record<string, unknown> | undefined;
+  for (const { probe, method, mend } of MENDS) {
+    try {
+      lib.parse(probe);
+      continue; // not affected
+    } catch { /* affected: mend below */ }
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      proto ??= (require('@iarna/toml/lib/toml-parser.js') as { prototype: Record<string, unknown> }).prototype;
+    } catch {
+      return; // another layout: such values stay unreadable, as before
+    }
+    const original = proto[method];
+    if (typeof original !== 'function') continue;
+    proto[method] = mend(original as ParserMethod);
+    try {
+      lib.parse(probe);
+    } catch {
+      proto[method] = original; // the mend did not take: as it was
+    }
   }
 }

@@ -147,7 +147,7 @@ describe('values JSON cannot hold', () => {
   });
 });
 
-describe('TOML local times (valid TOML that @iarna/toml 3.0.0 misreads unmended)', () => {
+describe('TOML dates and times that @iarna/toml 3.0.0 misreads unmended', () => {
   it('reads a key after a local time, and local times in arrays and inline tables', () => {
     const text = "+++\ntitle = 'Beamline shift'\nstart = 09:30:00\nend = 17:00:00.5\nslots = [08:00:00, 13:00:00]\nbreak = { at = 12:00:00 }\ntags = ['shift', 'beamline']\n+++\n- tour\n";
     const n = parseNote('day.md', text);
@@ -157,5 +157,17 @@ describe('TOML local times (valid TOML that @iarna/toml 3.0.0 misreads unmended)
     expect(n.frontMatter.end).toBe('17:00:00.5');
     expect(n.frontMatter.slots).toHaveLength(2);
     expect(n.body).toBe('- tour\n');
+  });
+
+  it('reads dates and times directly followed by , ] or }', () => {
+    const text = "+++\ntitle = 'Visit'\ndays = [2023-09-04, 2023-09-05]\nshifts = [1979-05-27T07:32:00.5,1979-05-27T19:00:00]\nbreak = {at = 12:00:00.5}\ntags = ['ess']\n+++\n";
+    const n = parseNote('visit.md', text);
+    expect(n.frontMatter.days).toEqual(['2023-09-04', '2023-09-05']);
+    expect(n.frontMatter.shifts).toEqual(['1979-05-27T07:32:00.500', '1979-05-27T19:00:00.000']);
+    expect(n.tags).toEqual(['ess']);
+  });
+
+  it('still refuses a date followed by something else', () => {
+    expect(() => parseNote('bad.md', '+++\nd = 2023-09-04]\n+++\n')).toThrow(NoteParseError);
   });
 });

@@ -14,8 +14,10 @@ const reason = !hasShared ? `the shared corpora are missing (${SHARED})` : !hasH
 if (reason && !required) console.warn(`skipping the Hugo agreement test: ${reason}`);
 
 describe.skipIf(!!reason && !required)('agreement with hugo list all', () => {
-  it.each(['benmezger-notes', 'hugo-book-exampleSite', 'hugo-docs', 'sample notebook'])('%s', async (corpus) => {
-    const content = corpus === 'sample notebook' ? join(REPO, 'notes') : join(SHARED, 'corpora', corpus, 'content');
+  // toml-dates: local times and dates in arrays and inline tables (valid TOML that @iarna/toml misreads unmended; see src/core/toml.ts).
+  const OURS: Record<string, string> = { 'sample notebook': join(REPO, 'notes'), 'toml-dates fixture': join(REPO, 'test', 'fixtures', 'toml-dates') };
+  it.each(['benmezger-notes', 'hugo-book-exampleSite', 'hugo-docs', 'sample notebook', 'toml-dates fixture'])('%s', async (corpus) => {
+    const content = OURS[corpus] ?? join(SHARED, 'corpora', corpus, 'content');
     const pages = hugoListAll(content);
     const cache = tempDir('notes-cache-');
     let r: Awaited<ReturnType<typeof run>>;
@@ -55,7 +57,7 @@ describe.skipIf(!!reason && !required)('agreement with hugo list all', () => {
     }
     const agree = pages.length - new Set(disagree.map((d) => d.split(':')[0])).size;
     console.log(`hugo agreement ${corpus}: ${agree}/${pages.length} pages agree (${dated} dated)`);
-    expect(pages.length).toBeGreaterThanOrEqual(corpus === 'sample notebook' ? 7 : 20);
+    expect(pages.length).toBeGreaterThanOrEqual(corpus === 'sample notebook' ? 7 : corpus in OURS ? 3 : 20);
     expect(disagree).toEqual([]);
   });
 });
