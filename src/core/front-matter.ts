@@ -14,6 +14,7 @@
  * splice the text without touching any other byte.
  */
 import { parseToml } from './toml.js';
+import { parseYaml } from './yaml.js';
 import { NoteParseError } from './errors.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json';
@@ -132,7 +133,8 @@ const refuse = {
 const MATTER_OPTIONS: Record<'yaml', object> = {
   // Passing options also turns off gray-matter's content cache, which would
   // otherwise hand out the same (mutable) data object to every caller.
-  yaml: { language: 'yaml', delimiters: '---', engines: { js: refuse, javascript: refuse } as never },
+  // The YAML engine reads YAML 1.1 booleans, as Hugo does (yaml.ts).
+  yaml: { language: 'yaml', delimiters: '---', engines: { yaml: parseYaml, js: refuse, javascript: refuse } as never },
 };
 
 /** gray-matter's call, typed loosely: its typings insist on literal delimiters. */

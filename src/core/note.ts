@@ -114,10 +114,10 @@ export function toList(value: unknown): string[] {
 function toBool(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
+  // A string as Hugo reads it (Go's strconv.ParseBool): these spellings only, untrimmed.
   if (typeof value === 'string') {
-    const s = value.trim().toLowerCase();
-    if (['true', 't', '1'].includes(s)) return true;
-    if (['false', 'f', '0'].includes(s)) return false;
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
   }
   return undefined;
 }

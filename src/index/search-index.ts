@@ -26,8 +26,13 @@ import type { NoteProblem } from '../store/notebook.js';
 
 type DB = Database.Database;
 
-/** Bumped whenever the schema or what is indexed changes: an older index is rebuilt. */
-export const SCHEMA_VERSION = '5';
+/**
+ * Bumped whenever the schema or what is indexed changes: an older index is
+ * rebuilt (silently). 6: notes are read as Hugo reads them in more cases
+ * (YAML 1.1 booleans, TOML dates and times @iarna/toml misread), so rows
+ * an older version wrote may hold other values for unchanged files.
+ */
+export const SCHEMA_VERSION = '6';
 
 export { cacheDir, indexFile } from './location.js';
 import { legacyIndexFile } from './location.js';

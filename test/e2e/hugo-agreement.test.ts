@@ -14,9 +14,15 @@ const reason = !hasShared ? `the shared corpora are missing (${SHARED})` : !hasH
 if (reason && !required) console.warn(`skipping the Hugo agreement test: ${reason}`);
 
 describe.skipIf(!!reason && !required)('agreement with hugo list all', () => {
-  // toml-dates: local times and dates in arrays and inline tables (valid TOML that @iarna/toml misreads unmended; see src/core/toml.ts).
-  const OURS: Record<string, string> = { 'sample notebook': join(REPO, 'notes'), 'toml-dates fixture': join(REPO, 'test', 'fixtures', 'toml-dates') };
-  it.each(['benmezger-notes', 'hugo-book-exampleSite', 'hugo-docs', 'sample notebook', 'toml-dates fixture'])('%s', async (corpus) => {
+  // Fixtures: toml-dates, local times and dates in arrays and inline tables (valid TOML that @iarna/toml
+  // misreads unmended; see src/core/toml.ts); booleans, draft flags spelt as YAML 1.1 (yes, On, y...) and
+  // as strings Go's ParseBool does or does not take (see src/core/yaml.ts).
+  const OURS: Record<string, string> = {
+    'sample notebook': join(REPO, 'notes'),
+    'toml-dates fixture': join(REPO, 'test', 'fixtures', 'toml-dates'),
+    'booleans fixture': join(REPO, 'test', 'fixtures', 'booleans'),
+  };
+  it.each(['benmezger-notes', 'hugo-book-exampleSite', 'hugo-docs', 'sample notebook', 'toml-dates fixture', 'booleans fixture'])('%s', async (corpus) => {
     const content = OURS[corpus] ?? join(SHARED, 'corpora', corpus, 'content');
     const pages = hugoListAll(content);
     const cache = tempDir('notes-cache-');
