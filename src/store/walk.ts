@@ -4,7 +4,6 @@
  * path), so a symlink loop ends instead of recursing forever.
  */
 import { readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
 import { TEMP_SUFFIX } from './atomic-write.js';
 
 export interface WalkProblem {
@@ -22,6 +21,9 @@ export interface WalkResult {
 }
 
 const SKIP_DIRS = new Set(['node_modules']);
+
+/** `name` in folder `dir` (a path without `.`/`..` parts, as the walk builds them). */
+export const under = (dir: string, name: string) => (dir.endsWith('/') ? dir + name : `${dir}/${name}`);
 
 export function walkNotes(root: string): WalkResult {
   const files: string[] = [];
@@ -53,7 +55,8 @@ export function walkNotes(root: string): WalkResult {
         if (ent.name.endsWith(TEMP_SUFFIX)) temps.push(rel ? `${rel}/${ent.name}` : ent.name);
         continue;
       }
-      const abs = join(dir, ent.name);
+      // Plain joins: `dir` is absolute and normalized, and path.join's normalizing costs ~1 µs a file.
+      const abs = under(dir, ent.name);
       const relPath = rel ? `${rel}/${ent.name}` : ent.name;
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
@@ -69,7 +72,7 @@ export function walkNotes(root: string): WalkResult {
         }
       }
       if (isDir) {
-        if (!SKIP_DIRS.has(ent.name)) visit(abs, relPath, linked ? undefined : join(real, ent.name));
+        if (!SKIP_DIRS.has(ent.name)) visit(abs, relPath, linked ? undefined : under(real, ent.name));
       } else if (isFile && /\.md$/i.test(ent.name)) {
         files.push(relPath);
       }

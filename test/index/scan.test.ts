@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { FIXTURES, copyOf } from '../helpers/run.js';
-import { fingerprint, scanNotebook, scanNotebookAsync, splitPath } from '../../src/index/scan.js';
+import { findTime, fingerprint, scanNotebook, scanNotebookAsync, splitPath } from '../../src/index/scan.js';
 import { walkNotes } from '../../src/store/walk.js';
 
 const gnuFind = spawnSync('find', ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU') ?? false;
@@ -90,5 +90,15 @@ describe('scanNotebook', () => {
       expect(listed(r)).toContain('UPPER.MD');
       expect(listed(r)).not.toContain('node_modules/x.md');
     } finally { c.cleanup(); }
+  });
+});
+
+describe('findTime', () => {
+  it('prints nanoseconds as GNU find prints %T@ (seconds, nine digits of fraction, a trailing 0)', () => {
+    expect(findTime(1693814400123456789n)).toBe('1693814400.1234567890');
+    expect(findTime(1693814400000000005n)).toBe('1693814400.0000000050');
+    expect(findTime(1000000000n)).toBe('1.0000000000');
+    expect(findTime(999999999n)).toBe('0.9999999990');
+    expect(findTime(0n)).toBe('0.0000000000');
   });
 });
