@@ -3,7 +3,6 @@
  * over the persisted index (refreshed first), and maintenance of that index.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { NotesError } from '../core/errors.js';
 import { matchesFilter, noteDay, type ListedNote, type NoteFilter } from '../core/filter.js';
 import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
@@ -13,6 +12,7 @@ import type { ScanResult } from '../index/scan.js';
 import { IndexBehindError, IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
 import type { Notebook, NoteProblem } from '../store/notebook.js';
 import type { Note } from '../core/note.js';
+import { under } from '../store/walk.js';
 
 export { IndexSchemaError, IndexBehindError };
 
@@ -199,7 +199,7 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
     const hits = found.map(({ note: row, exact }, i): SearchHit => {
       let matches: MatchedLine[] = [];
       if (opts.lines !== false) try {
-        matches = matchingLines(readFileSync(join(nb.root, row.path), 'utf8'), matcher, row.bodyLine);
+        matches = matchingLines(readFileSync(under(nb.root, row.path), 'utf8'), matcher, row.bodyLine);
       } catch { /* deleted since the refresh: still a hit, without lines */ }
       return { path: row.path, title: row.title, date: row.date, day: noteDay(row), score: score[i]!, exact, matches };
     });

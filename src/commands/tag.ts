@@ -5,9 +5,8 @@
  * read; a file changed meanwhile is skipped and reported, the rest go on.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
-import { walkNotes } from '../store/walk.js';
+import { under, walkNotes } from '../store/walk.js';
 import { filesHolding } from '../store/scan.js';
 import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
 import { removeStaleTemps } from '../store/atomic-write.js';
@@ -161,7 +160,7 @@ export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<T
   const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems, from };
   const jobs: Array<GuardedWrite & { change: TagChange }> = [];
   for (const t of targets) {
-    const abs = join(nb.root, t.rel);
+    const abs = under(nb.root, t.rel);
     try {
       const bytes = t.bytes ?? readFileSync(abs);
       const text = noteTextOf(bytes, t.rel);

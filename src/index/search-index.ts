@@ -23,6 +23,7 @@ import { tokenize } from '../core/search-query.js';
 import { letterSignature, signatureDistance, type VocabWord } from '../core/fuzzy.js';
 import { fingerprint, scanNotebook, scanNotebookAsync, splitPath, type ScanResult } from './scan.js';
 import type { NoteProblem } from '../store/notebook.js';
+import { under } from '../store/walk.js';
 
 type DB = Database.Database;
 
@@ -287,7 +288,7 @@ export function inspectIndex(file: string, root: string): IndexState {
     const edited = todo.filter((t) => {
       if (!t.known) return true;
       try {
-        return hashOf.get(t.path) !== contentHash(readFileSync(join(root, t.path)));
+        return hashOf.get(t.path) !== contentHash(readFileSync(under(root, t.path)));
       } catch {
         return true;
       }
@@ -492,7 +493,7 @@ export class SearchIndex {
     this.db.transaction(() => {
       for (const path of gone) {
         // Re-created meanwhile (by a rename back, say): the next refresh sees it.
-        if (existsSync(join(this.root, path))) continue;
+        if (existsSync(under(this.root, path))) continue;
         if (this.remove(path)) stats.removed++;
       }
       // Fingerprints are computed from the rows as they now are, so they
@@ -519,7 +520,7 @@ export class SearchIndex {
     if (row?.stamp === stamp) return;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(this.root, path));
+      bytes = readFileSync(under(this.root, path));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') { if (row && this.remove(path)) stats.removed++; return; }

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, DEFAULT_CONFIG, parseConfig, type NotebookConfig } from '../core/config.js';
 import { NotebookNotFoundError, NoteParseError } from '../core/errors.js';
 import { decodeNote, parseNote, type Note } from '../core/note.js';
-import { walkNotes } from './walk.js';
+import { under, walkNotes } from './walk.js';
 
 export interface Notebook {
   /** Absolute path of the notebook root. */
@@ -77,7 +77,7 @@ export interface LoadResult {
 /** Reads and parses one note; a problem instead of a note when it cannot be read. */
 export function readNote(root: string, rel: string): Note | NoteProblem {
   try {
-    return parseNote(rel, decodeNote(readFileSync(join(root, rel)), rel));
+    return parseNote(rel, decodeNote(readFileSync(under(root, rel)), rel));
   } catch (err) {
     if (err instanceof NoteParseError) return { path: rel, line: err.line, reason: err.reason, hint: err.hint };
     const code = (err as NodeJS.ErrnoException).code;

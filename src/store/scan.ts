@@ -7,7 +7,7 @@
  * the decoded, lowercased text instead.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { under } from './walk.js';
 
 export interface ScanHit {
   rel: string;
@@ -35,7 +35,7 @@ export function filesHolding(root: string, files: string[], word: string, { orEs
   const hits: ScanHit[] = [];
   const problems: ScanResult['problems'] = [];
   for (const rel of files) {
-    const abs = join(root, rel);
+    const abs = under(root, rel);
     let bytes: Buffer;
     try {
       const fd = openSync(abs, 'r');
