@@ -5,7 +5,7 @@
  * truncated mix; a reader never sees a half-written note (jrnl #502).
  */
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, statSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, join, sep } from 'node:path';
 import { NoteExistsError } from '../core/errors.js';
 import { alive } from './process.js';
 
@@ -14,7 +14,10 @@ export const TEMP_SUFFIX = '.notes-tmp';
 
 /** A temp file name beside `path` (a dot-file our walker and Hugo skip). */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}${TEMP_SUFFIX}`);
+  // Not path.join: its normalizing costs more than the rest (a rename of 1,000 notes makes 1,000 of these).
+  const dir = dirname(path);
+  const name = `.${basename(path)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}${TEMP_SUFFIX}`;
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 
 /** Flushes a folder's entries (a rename) to disk. */

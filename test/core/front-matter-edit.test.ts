@@ -93,3 +93,16 @@ describe('editTags: only the tags value changes, in the style the note uses', ()
     expect(() => editTags(input, add('b'))).toThrow(TagEditError);
   });
 });
+
+describe('editTags: a tags line inside a string is text, not the tags', () => {
+  it.each([
+    ['a multi-line basic string', 'notes = """\ntags = ["kafka"]\n"""'],
+    ['a multi-line literal string', "notes = '''\ntags = [\"kafka\"]\n'''"],
+    ['a one-line string', 'notes = "tags = [\\"kafka\\"]"'],
+  ])('leaves %s before the real key alone', (_name, trap) => {
+    const text = `+++\ntitle = 'Five'\n${trap}\ntags = ["kafka"] # the real one\n+++\n- body\n`;
+    const r = editTags(text, { kind: 'rename', from: 'kafka', to: 'streams' });
+    expect(r.text).toBe(text.replace('tags = ["kafka"] # the real one', 'tags = ["streams"] # the real one'));
+    expect(r.after).toEqual(['streams']);
+  });
+});
