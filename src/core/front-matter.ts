@@ -71,8 +71,12 @@ export function splitNote(text: string, file = '<note>'): SplitNote {
   const delim = text.slice(pos, pos + 3);
   const format = DELIMITERS[delim];
   if (format) {
-    // Hugo accepts only the delimiter on the opening line (then a line end).
-    const afterOpen = pos + 3;
+    // The delimiter alone on the opening line, but for spaces after it,
+    // which Hugo reads as part of the front matter (where they do nothing).
+    // Other text after it (`---title`, a `----` rule) makes Hugo fail; the
+    // note is read as one without front matter instead.
+    let afterOpen = pos + 3;
+    while (text[afterOpen] === ' ' || text[afterOpen] === '\t') afterOpen++;
     const rawStart = skipEol(text, afterOpen);
     if (rawStart === afterOpen && afterOpen < text.length) return none();
     const openLine = lineAt(text, pos);

@@ -18,6 +18,9 @@ describe('splitNote: Hugo page lexer rules', () => {
     ['crlf', '+++\r\na = 1\r\n+++\r\nbody\r\n', 'toml', 'a = 1', 'body\r\n'],
     ['bom', '\uFEFF+++\na = 1\n+++\nbody', 'toml', 'a = 1', 'body'],
     ['only front matter, no final newline', '+++\na = 1\n+++', 'toml', 'a = 1', ''],
+    ['spaces after the delimiters (Hugo reads it)', '--- \t\ntitle: a\n---  \nbody\n', 'yaml', 'title: a', '  \nbody\n'],
+    ['a ---- rule is no front matter', '----\ntext\n', null, '', '----\ntext\n'],
+    ['text after the opening delimiter is no front matter', '+++ a = 1\n+++\n', null, '', '+++ a = 1\n+++\n'],
   ])('%s', (_name, text, format, raw, body) => {
     const s = splitNote(text);
     expect(s.format).toBe(format);
