@@ -30,8 +30,9 @@ type DB = Database.Database;
 /**
  * Bumped whenever the schema or what is indexed changes: an older index is
  * rebuilt (silently). 6: notes are read as Hugo reads them in more cases
- * (YAML 1.1 booleans, TOML dates and times @iarna/toml misread), so rows
- * an older version wrote may hold other values for unchanged files.
+ * (YAML 1.1 booleans, TOML dates and times @iarna/toml misread, spaces
+ * after a front matter delimiter), so rows an older version wrote may hold
+ * other values for unchanged files.
  */
 export const SCHEMA_VERSION = '6';
 
