@@ -171,3 +171,26 @@ describe('TOML dates and times that @iarna/toml 3.0.0 misreads unmended', () => 
     expect(() => parseNote('bad.md', '+++\nd = 2023-09-04]\n+++\n')).toThrow(NoteParseError);
   });
 });
+
+describe('YAML 1.1 booleans, as Hugo reads them', () => {
+  const fm = (yaml: string) => parseNote('n.md', `---\n${yaml}\n---\nbody\n`);
+
+  it('reads an unquoted yes/on/y (any of three cases) as true and no/off/n as false, at the top level', () => {
+    expect(fm('draft: yes').draft).toBe(true);
+    expect(fm('draft: On # comment').draft).toBe(true);
+    expect(fm('draft: Y').draft).toBe(true);
+    expect(fm('draft: NO\npublished: off').frontMatter).toMatchObject({ draft: false, published: false });
+  });
+
+  it('keeps quoted words, mixed cases and nested values as strings', () => {
+    expect(fm("draft: 'yes'").draft).toBe(false);
+    expect(fm('draft: "on"').frontMatter.draft).toBe('on');
+    expect(fm('draft: yES').frontMatter.draft).toBe('yES');
+    expect(fm('params:\n  enabled: yes').frontMatter.params).toEqual({ enabled: 'yes' });
+  });
+
+  it('keeps such words as keys, as written (y next to yes is no duplicate)', () => {
+    const n = fm("x: 10\ny: 20\nyes: 2\n'on': 3\nn: no");
+    expect(n.frontMatter).toEqual({ x: 10, y: 20, yes: 2, on: 3, n: false });
+  });
+});
