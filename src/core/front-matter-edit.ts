@@ -168,11 +168,18 @@ function fail(path: string, what: string): never {
 function skipQuoted(raw: string, i: number, path: string): number {
   const q = raw[i]!;
   if (raw.startsWith(q.repeat(3), i) && q !== '`') {
-    const end = raw.indexOf(q.repeat(3), i + 3);
-    if (end === -1) fail(path, 'an unclosed multi-line string');
-    let e = end + 3;
-    while (raw[e] === q) e++;
-    return e;
+    // A multi-line string: a backslash escapes the next character in a
+    // basic one (a quote after it does not end the string), and up to two
+    // more quotes may stand just inside the closing delimiter.
+    for (let j = i + 3; j < raw.length; j++) {
+      if (q === '"' && raw[j] === '\\') { j++; continue; }
+      if (raw.startsWith(q.repeat(3), j)) {
+        let e = j + 3;
+        while (raw[e] === q && e < j + 5) e++;
+        return e;
+      }
+    }
+    return fail(path, 'an unclosed multi-line string');
   }
   for (let j = i + 1; j < raw.length; j++) {
     if (raw[j] === '\\' && q === '"') { j++; continue; }
@@ -643,6 +650,8 @@ export function editTags(text: string, op: TagOp, opts: TagEditOptions = {}): Ta
  */
 function oneLineTomlSwap(raw: string, span: TagsSpan, newValue: string, tags: string[], wanted: string[]): boolean {
   if (newValue.includes('\n') || raw.slice(span.start, span.end).includes('\n')) return false;
+  // A multi-line string is where a line that looks like the tags key can hide: the full check then.
+  if (raw.includes('"""') || raw.includes("'''")) return false;
   const held = span.kind === 'scalar' ? (span.item ? [span.item.value] : []) : span.items.map((it) => it.value);
   if (!same(held, tags)) return false;
   try {

@@ -99,6 +99,8 @@ describe('editTags: a tags line inside a string is text, not the tags', () => {
     ['a multi-line basic string', 'notes = """\ntags = ["kafka"]\n"""'],
     ['a multi-line literal string', "notes = '''\ntags = [\"kafka\"]\n'''"],
     ['a one-line string', 'notes = "tags = [\\"kafka\\"]"'],
+    ['a multi-line basic string with an escaped quote run', 'notes = """say \\"""\ntags = ["kafka"]\nx = 1"""'],
+    ['a multi-line basic string ending in quotes', 'notes = """a\ntags = ["kafka"]\n"""""'],
   ])('leaves %s before the real key alone', (_name, trap) => {
     const text = `+++\ntitle = 'Five'\n${trap}\ntags = ["kafka"] # the real one\n+++\n- body\n`;
     const r = editTags(text, { kind: 'rename', from: 'kafka', to: 'streams' });
