@@ -144,6 +144,11 @@ export function launch(argv: string[]): void {
     process.stdout.write(`${__NOTES_VERSION__}\n`);
     return;
   }
+  // Before anything uses libuv's thread pool (its size is read then): 8
+  // threads, so that the batch writes of src/store/guarded-write.ts can keep
+  // 8 files in flight with no call ever queued behind another file's (see
+  // writeConcurrency there). A size the user set is kept.
+  process.env.UV_THREADPOOL_SIZE ||= '8';
   const { run } = loadBundle(join(__dirname, 'notes.cjs'));
   void run(argv).then((code) => { process.exitCode = code; });
 }

@@ -12,9 +12,11 @@
  * commit the journal, each waits for the commit (ext4; ~0.2 ms a rename on
  * a 1,000-note tag rename), which blocked the main thread from starting the
  * next files (a rename of 1,000 of 10,000 notes, round robin: 546 -> 507 ms,
- * open too: -> 502). The check stays right before the rename: between them
- * now lies the wait for a free pool thread (~1 ms at most here), where the
- * blocking rename itself spent ~0.2 ms in the kernel before taking effect.
+ * open too: -> 502). The check stays right before the rename, and the rename
+ * must never wait in the pool's queue (behind other files' fsyncs, tens of
+ * ms each on slow storage), where another editor's save could land and be
+ * overwritten: no more files are in flight than the pool has threads, and a
+ * file has one call at a time on the pool (writeConcurrency).
  */
 import { closeSync, fsync, open, readFileSync, rename, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -30,9 +32,21 @@ export interface GuardedWrite {
 }
 
 export interface BatchOptions {
+  /** Files in flight at once; at most writeConcurrency() (more would queue a rename behind other files' calls). */
   concurrency?: number;
   /** Test seam: runs after the new text is on disk, before the check and the rename. */
   beforeCommit?: (path: string) => void;
+}
+
+/**
+ * How many files may be in flight at once: up to 8 (fsyncs overlap on the
+ * disk), and never more than libuv's thread pool has threads (its size is
+ * read from UV_THREADPOOL_SIZE, 4 when unset; the launcher sets 8), so that
+ * a file's next call always finds a free thread.
+ */
+export function writeConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const pool = Math.trunc(Number(env.UV_THREADPOOL_SIZE));
+  return Math.min(8, pool >= 1 ? Math.min(pool, 1024) : 4);
 }
 
 const fsyncAsync = (fd: number) => new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
@@ -79,7 +93,7 @@ export async function writeAllIfUnchanged(jobs: GuardedWrite[], opts: BatchOptio
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 8, jobs.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? writeConcurrency(), writeConcurrency(), jobs.length) }, worker));
   } finally {
     for (const d of dirs) fsyncDir(d);
   }

@@ -1,0 +1,41 @@
+// Guarded writes keep no more files in flight than libuv's thread pool has
+// threads: a rename must never wait in the pool's queue behind other files'
+// fsyncs, between the content check and the rename taking effect, where
+// another editor's save would be overwritten.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAllIfUnchanged, writeConcurrency } from '../../src/store/guarded-write.js';
+import { tempDirs } from '../helpers/run.js';
+
+const newDir = tempDirs();
+
+describe('writeConcurrency', () => {
+  it.each([
+    [undefined, 4], ['8', 8], ['16', 8], ['2', 2], ['1', 1], ['0', 4], ['many', 4], ['3.7', 3],
+  ])('UV_THREADPOOL_SIZE=%s: %i files at once', (size, files) => {
+    expect(writeConcurrency({ UV_THREADPOOL_SIZE: size })).toBe(files);
+  });
+});
+
+describe('writeAllIfUnchanged', () => {
+  it('writes what is unchanged and skips, untouched, what changed or went away', async () => {
+    const dir = newDir();
+    const files = Array.from({ length: 12 }, (_, k) => join(dir, `n${k}.md`));
+    files.forEach((f, k) => writeFileSync(f, `old ${k}\n`));
+    const jobs = files.map((path, k) => ({ path, before: Buffer.from(`old ${k}\n`), after: `new ${k}\n` }));
+    const outcomes = await writeAllIfUnchanged(jobs, {
+      beforeCommit: (path) => {
+        if (path === files[3]) writeFileSync(path, 'an editor saved this\n');
+        if (path === files[7]) unlinkSync(path);
+      },
+    });
+    expect(outcomes.filter((o) => o === 'written')).toHaveLength(10);
+    expect([outcomes[3], outcomes[7]]).toEqual(['changed', 'gone']);
+    expect(readFileSync(files[3]!, 'utf8')).toBe('an editor saved this\n');
+    expect(readFileSync(files[0]!, 'utf8')).toBe('new 0\n');
+    expect(existsSync(files[7]!)).toBe(false);
+    // No temp file is left behind, written or not.
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
