@@ -14,7 +14,7 @@
  * splice the text without touching any other byte.
  */
 import { parseToml } from './toml.js';
-import { withYaml11Booleans } from './yaml.js';
+import { parseYaml } from './yaml.js';
 import { NoteParseError } from './errors.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json';
@@ -137,7 +137,8 @@ const refuse = {
 const MATTER_OPTIONS: Record<'yaml', object> = {
   // Passing options also turns off gray-matter's content cache, which would
   // otherwise hand out the same (mutable) data object to every caller.
-  yaml: { language: 'yaml', delimiters: '---', engines: { js: refuse, javascript: refuse } as never },
+  // The YAML engine reads YAML 1.1 booleans as Hugo does (yaml.ts).
+  yaml: { language: 'yaml', delimiters: '---', engines: { yaml: parseYaml, js: refuse, javascript: refuse } as never },
 };
 
 /** gray-matter's call, typed loosely: its typings insist on literal delimiters. */
@@ -182,8 +183,7 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
       // characters are not allowed in comments"): CRLF notes are read as LF.
       data = parseToml(raw.replace(/\r\n/g, '\n'));
     } else {
-      // Top-level YAML 1.1 booleans (draft: yes) as Hugo reads them: yaml.ts.
-      data = withYaml11Booleans(raw, parseMatter(`---\n${raw}\n---\n`, MATTER_OPTIONS.yaml).data);
+      data = parseMatter(`---\n${raw}\n---\n`, MATTER_OPTIONS.yaml).data;
     }
     if (data === null || data === undefined) return {};
     if (typeof data !== 'object' || Array.isArray(data)) {

@@ -1,46 +1,100 @@
 /**
  * YAML front matter as Hugo reads it. Hugo (0.111, through go-yaml v2)
- * follows YAML 1.1, where an unquoted `yes`, `on`, `y` (and `no`, `off`,
- * `n`, in lower, Capitalised or UPPER case) is a boolean: `draft: yes` is a
- * draft. js-yaml follows YAML 1.2, where they are strings, so gray-matter
- * alone would publish that note.
+ * follows YAML 1.1, where a plain `yes`, `on`, `y` (and `no`, `off`, `n`, in
+ * lower, Capitalised or UPPER case) is a boolean: `draft: yes` is a draft.
+ * js-yaml follows YAML 1.2, where they are strings, so gray-matter alone
+ * would publish that note. But Hugo keeps keys as written (`y: 20` is the
+ * key "y"), where a YAML 1.1 schema would make the key "true" (and `y` next
+ * to `yes` a duplicate key).
  *
- * Only values are converted, and only top-level ones (the keys notes reads,
- * draft and published, are there): a YAML 1.1 schema would turn such words
- * into booleans as keys too (`y: 20` would become `"true": 20`, and `y` next
- * to `yes` a duplicate key), where Hugo keeps keys as written. A value is
- * converted when its line shows it unquoted; `'yes'` stays a string, as in
- * Hugo. Nested values stay as js-yaml reads them.
+ * So a note is read twice when its text holds such a word as a whole plain
+ * value: with js-yaml's schema (keys and structure), and with the YAML 1.1
+ * booleans; a string value that is one of the words takes the boolean of
+ * the same place in the second reading. Anchors, aliases, merge keys and
+ * flow collections are all js-yaml's own work in both readings. An explicit
+ * `!!bool yes` is read as YAML 1.1 in both. Loaded on the first YAML note,
+ * like gray-matter (front-matter.ts).
  */
+import type * as JsYaml from 'js-yaml';
 
-const TRUE = new Set(['yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y']);
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'n', 'N'];
+/** The words that are strings in YAML 1.2 and booleans in YAML 1.1. */
+const WORDS = new Set([...TRUE, ...FALSE].filter((w) => !/^(true|false)$/i.test(w)));
 
-/**
- * A top-level `key: word` line, the word a YAML 1.1 boolean (true: the set
- * above; false: no, off, n in the same cases), unquoted, maybe
- * followed by a comment. Groups: double-quoted key, single-quoted key,
- * plain key, word.
- */
-const TOP_LEVEL_WORD = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"?:,[\]{}&*!|>%@`-][^#]*?|-[^\s#][^#]*?))[ \t]*:[ \t]+(yes|Yes|YES|on|On|ON|y|Y|no|No|NO|off|Off|OFF|n|N)[ \t]*(?:#.*)?$/;
+/** Such a word as a whole plain value (after `:`, `-`, `,`, `[`, `{`, `?` or an anchor, before a line end, `#`, `,`, `]`, `}`). */
+const MAYBE = /(?:^|[:\-,[{?]|\s)[ \t]*(?:&\S+[ \t]+)?(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)[ \t]*(?:$|[,\]}#])/m;
 
-function keyOf(m: RegExpExecArray): string {
-  if (m[1] !== undefined) {
-    try { return JSON.parse(`"${m[1]}"`) as string; } catch { return m[1]; }
-  }
-  if (m[2] !== undefined) return m[2].replace(/''/g, "'");
-  return m[3]!;
+interface Readers {
+  load: (text: string, schema: JsYaml.Schema, json?: boolean) => unknown;
+  /** js-yaml's safe schema, with `!!bool` taking the YAML 1.1 words. */
+  plain: JsYaml.Schema;
+  /** The same with the YAML 1.1 booleans resolved from plain values too. */
+  yaml11: JsYaml.Schema;
 }
 
-/** `data` (js-yaml's reading of `text`) with the top-level YAML 1.1 booleans of `text` as booleans. */
-export function withYaml11Booleans(text: string, data: unknown): unknown {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  const map = data as Record<string, unknown>;
-  for (const line of text.split(/\r?\n/)) {
-    const m = TOP_LEVEL_WORD.exec(line);
-    if (!m) continue;
-    const key = keyOf(m);
-    const word = m[4]!;
-    if (Object.prototype.hasOwnProperty.call(map, key) && map[key] === word) map[key] = TRUE.has(word);
+let readers: Readers | undefined;
+
+function compile(): Readers {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require('js-yaml') as typeof JsYaml;
+  const truthy = new Set(TRUE);
+  const known = new Set([...TRUE, ...FALSE]);
+  // The tag of YAML's boolean type, which it replaces where it is listed.
+  const bool = new yaml.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (data: string | null) => data !== null && known.has(data),
+    construct: (data: string) => truthy.has(data),
+    predicate: (value: unknown) => typeof value === 'boolean',
+    represent: (value: unknown) => (value ? 'true' : 'false'),
+  });
+  return {
+    // json: a key seen twice keeps the last value instead of failing (keys that collide only as YAML 1.1).
+    load: (text, schema, json = false) => yaml.safeLoad(text, { schema, json }),
+    // Schema.create lists the type as explicit: `!!bool yes` only.
+    plain: yaml.Schema.create(yaml.DEFAULT_SAFE_SCHEMA, [bool]),
+    yaml11: new yaml.Schema({ include: [yaml.DEFAULT_SAFE_SCHEMA], implicit: [bool] }),
+  };
+}
+
+/** Parses YAML text as Hugo does (gray-matter's engine signature: the options it passes are ignored). */
+export function parseYaml(text: string): unknown {
+  const r = (readers ??= compile());
+  const data = r.load(text, r.plain);
+  if (!MAYBE.test(text)) return data;
+  let as11: unknown;
+  try {
+    as11 = r.load(text, r.yaml11, true);
+  } catch {
+    return data; // not expected (the plain reading succeeded): the values stay strings
   }
-  return map;
+  return takeBooleans(data, as11, 0);
+}
+
+/**
+ * `a` (the plain reading), where a value is one of the words and `b` (the
+ * YAML 1.1 reading) has a boolean in the same place, with that boolean.
+ * Places are matched by key, and by position for a key that b reads as
+ * "true"/"false" when both mappings have as many keys (keys that collide
+ * as YAML 1.1, like `y` and `yes`, leave one fewer in b: those keys'
+ * values stay strings, the other keys' do not).
+ */
+function takeBooleans(a: unknown, b: unknown, depth: number): unknown {
+  if (typeof a === 'string') return typeof b === 'boolean' && WORDS.has(a) ? b : a;
+  if (depth > 100 || !a || typeof a !== 'object' || !b || typeof b !== 'object' || a instanceof Date) return a;
+  if (Array.isArray(a)) {
+    if (Array.isArray(b) && a.length === b.length) a.forEach((x, i) => { a[i] = takeBooleans(x, b[i], depth + 1); });
+    return a;
+  }
+  if (Array.isArray(b)) return a;
+  const map = a as Record<string, unknown>;
+  const other = b as Record<string, unknown>;
+  const ka = Object.keys(map);
+  const kb = Object.keys(other);
+  const sameShape = ka.length === kb.length;
+  ka.forEach((k, i) => {
+    const at = Object.prototype.hasOwnProperty.call(other, k) ? k : sameShape && (kb[i] === 'true' || kb[i] === 'false') ? kb[i] : undefined;
+    if (at !== undefined) map[k] = takeBooleans(map[k], other[at], depth + 1);
+  });
+  return a;
 }

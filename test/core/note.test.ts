@@ -175,22 +175,32 @@ describe('TOML dates and times that @iarna/toml 3.0.0 misreads unmended', () => 
 describe('YAML 1.1 booleans, as Hugo reads them', () => {
   const fm = (yaml: string) => parseNote('n.md', `---\n${yaml}\n---\nbody\n`);
 
-  it('reads an unquoted yes/on/y (any of three cases) as true and no/off/n as false, at the top level', () => {
+  it('reads a plain yes/on/y (any of three cases) as true and no/off/n as false', () => {
     expect(fm('draft: yes').draft).toBe(true);
     expect(fm('draft: On # comment').draft).toBe(true);
     expect(fm('draft: Y').draft).toBe(true);
     expect(fm('draft: NO\npublished: off').frontMatter).toMatchObject({ draft: false, published: false });
   });
 
-  it('keeps quoted words, mixed cases and nested values as strings', () => {
+  it('keeps quoted words and mixed cases as strings', () => {
     expect(fm("draft: 'yes'").draft).toBe(false);
     expect(fm('draft: "on"').frontMatter.draft).toBe('on');
     expect(fm('draft: yES').frontMatter.draft).toBe('yES');
-    expect(fm('params:\n  enabled: yes').frontMatter.params).toEqual({ enabled: 'yes' });
+    expect(fm('summary: "first\ndraft: yes\nlast"\ndraft: \'yes\'').draft).toBe(false);
   });
 
-  it('keeps such words as keys, as written (y next to yes is no duplicate)', () => {
-    const n = fm("x: 10\ny: 20\nyes: 2\n'on': 3\nn: no");
-    expect(n.frontMatter).toEqual({ x: 10, y: 20, yes: 2, on: 3, n: false });
+  it('reads them wherever js-yaml finds a plain value: nested, anchored, aliased, merged, in flow, tagged', () => {
+    expect(fm('params:\n  enabled: yes\n  list: [on, off, maybe]').frontMatter.params).toEqual({ enabled: true, list: [true, false, 'maybe'] });
+    expect(fm('x: &a yes\ndraft: *a').frontMatter).toEqual({ x: true, draft: true });
+    expect(fm('base: &b {draft: yes}\n<<: *b').draft).toBe(true);
+    expect(fm('{title: t, draft: Yes}').draft).toBe(true);
+    expect(fm('draft:\n  yes').draft).toBe(true);
+    expect(fm('draft: !!bool yes').draft).toBe(true);
+  });
+
+  it('keeps such words as keys, as written', () => {
+    expect(fm('x: 10\ny: 20\nn: no').frontMatter).toEqual({ x: 10, y: 20, n: false });
+    // y and yes would be one key read as YAML 1.1: the note is still read, and draft still a boolean.
+    expect(fm("x: 10\ny: yes\nyes: 2\n'on': 3\ndraft: no").frontMatter).toEqual({ x: 10, y: 'yes', yes: 2, on: 3, draft: false });
   });
 });
