@@ -147,8 +147,11 @@ export function launch(argv: string[]): void {
   // Before anything uses libuv's thread pool (its size is read then): 8
   // threads, so that the batch writes of src/store/guarded-write.ts can keep
   // 8 files in flight with no call ever queued behind another file's (see
-  // writeConcurrency there). A size the user set is kept.
-  process.env.UV_THREADPOOL_SIZE ||= '8';
+  // writeConcurrency there). A size the user set is kept. Not on Windows,
+  // where libuv may not see a variable set from here (it reads the C
+  // runtime's copy of the environment): there the pool keeps its size, and
+  // writeConcurrency reads the same.
+  if (process.platform !== 'win32') process.env.UV_THREADPOOL_SIZE ||= '8';
   const { run } = loadBundle(join(__dirname, 'notes.cjs'));
   void run(argv).then((code) => { process.exitCode = code; });
 }

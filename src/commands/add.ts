@@ -67,6 +67,7 @@ export async function addToEntry(nb: Notebook, opts: AddOptions): Promise<AddRes
       const r = appendAll(text, nb, entry.rel, opts);
       if (r.text === text) return { ...base(entry), ...r.result };
       const [outcome] = await writeAllIfUnchanged([{ path: entry.path, before: bytes, after: r.text }], { beforeCommit: opts.beforeWrite });
+      if (typeof outcome === 'object') throw outcome.failed;
       if (outcome === 'written') return { ...base(entry), ...r.result };
       if (outcome === 'gone' || attempt === 5) {
         throw new NotesError(`${entry.rel} ${outcome === 'gone' ? 'was removed' : 'keeps changing'} while adding to it; nothing added`, { hint: 'run the command again' });

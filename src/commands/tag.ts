@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
 import { under, walkNotes } from '../store/walk.js';
 import { filesHolding } from '../store/scan.js';
-import { writeAllIfUnchanged, type GuardedWrite } from '../store/guarded-write.js';
+import { writeAllIfUnchanged, type GuardedWrite, type GuardedWriteResult } from '../store/guarded-write.js';
 import { removeStaleTemps } from '../store/atomic-write.js';
 import { findNote } from './show.js';
 import { fromIndex, notesMetadata, type NotesSourceAccess } from './notes-source.js';
@@ -184,7 +184,14 @@ export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<T
   outcomes.forEach((o, k) => {
     const { change } = jobs[k]!;
     if (o === 'written') result.changed.push(change);
-    else result.skipped.push({ path: change.path, reason: o === 'changed' ? 'it changed on disk after it was read; run the command again' : 'it was removed after it was read' });
+    else result.skipped.push({ path: change.path, reason: skipReason(o) });
   });
   return result;
+}
+
+/** Why a note was not written (shown after its path). */
+function skipReason(o: Exclude<GuardedWriteResult, 'written'>): string {
+  if (o === 'changed') return 'it changed on disk after it was read; run the command again';
+  if (o === 'gone') return 'it was removed after it was read';
+  return `cannot write it (${o.failed.code ?? o.failed.message}); nothing else changed in it`;
 }

@@ -22,7 +22,8 @@ import { closeSync, fsync, open, readFileSync, rename, unlinkSync, writeSync } f
 import { dirname } from 'node:path';
 import { fsyncDir, tempPathFor } from './atomic-write.js';
 
-export type GuardedWriteResult = 'written' | 'changed' | 'gone';
+/** What became of one write; a failure carries the error (its code says what). */
+export type GuardedWriteResult = 'written' | 'changed' | 'gone' | { failed: NodeJS.ErrnoException };
 
 export interface GuardedWrite {
   path: string;
@@ -39,48 +40,69 @@ export interface BatchOptions {
 }
 
 /**
+ * The size of libuv's thread pool, read from UV_THREADPOOL_SIZE as libuv
+ * reads it (C's atoi: leading digits, else 0; 0 means 1 thread, beyond 1,024
+ * means 1,024), 4 when unset.
+ */
+export function poolSize(env: Record<string, string | undefined> = process.env): number {
+  const v = env.UV_THREADPOOL_SIZE;
+  if (v === undefined || v === '') return 4;
+  const n = Number(/^\s*([+-]?\d+)/.exec(v)?.[1] ?? 0);
+  if (n === 0) return 1;
+  return n < 0 || n > 1024 ? 1024 : n; // libuv holds it unsigned: a negative count is huge
+}
+
+/**
  * How many files may be in flight at once: up to 8 (fsyncs overlap on the
- * disk), and never more than libuv's thread pool has threads (its size is
- * read from UV_THREADPOOL_SIZE, 4 when unset; the launcher sets 8), so that
- * a file's next call always finds a free thread.
+ * disk), and never more than the pool has threads (the launcher asks for
+ * 8), so that a file's next call always finds a free thread.
  */
 export function writeConcurrency(env: Record<string, string | undefined> = process.env): number {
-  const pool = Math.trunc(Number(env.UV_THREADPOOL_SIZE));
-  return Math.min(8, pool >= 1 ? Math.min(pool, 1024) : 4);
+  return Math.min(8, poolSize(env));
 }
 
 const fsyncAsync = (fd: number) => new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
 const openAsync = (path: string) => new Promise<number>((resolve, reject) => open(path, 'wx', 0o644, (err, fd) => (err ? reject(err) : resolve(fd))));
 const renameAsync = (from: string, to: string) => new Promise<void>((resolve, reject) => rename(from, to, (err) => (err ? reject(err) : resolve())));
 
-/** One file: the calls that wait for the journal go to the thread pool; the small ones stay synchronous. */
+const closeQuietly = (fd: number) => { try { closeSync(fd); } catch { /* nothing left to flush: it was fsynced or is dropped */ } };
+const removeQuietly = (path: string) => { try { unlinkSync(path); } catch { /* never made, or already gone */ } };
+
+/**
+ * One file: the calls that wait for the journal go to the thread pool; the
+ * small ones stay synchronous. Never throws: a failure is an outcome, and
+ * the temp file is gone unless it became the note.
+ */
 async function writeOne(job: GuardedWrite, beforeCommit?: (path: string) => void): Promise<GuardedWriteResult> {
   const tmp = tempPathFor(job.path);
-  const fd = await openAsync(tmp);
-  try {
-    const buf = Buffer.from(job.after, 'utf8');
-    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    await fsyncAsync(fd);
-  } catch (err) {
-    closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    throw err;
-  }
-  closeSync(fd);
   let outcome: GuardedWriteResult = 'written';
   try {
+    const fd = await openAsync(tmp);
+    try {
+      const buf = Buffer.from(job.after, 'utf8');
+      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      await fsyncAsync(fd);
+    } finally {
+      closeQuietly(fd);
+    }
     beforeCommit?.(job.path);
     let now: Buffer | null = null;
     try { now = readFileSync(job.path); } catch { outcome = 'gone'; }
     if (now && !now.equals(job.before)) outcome = 'changed';
     if (outcome === 'written') await renameAsync(tmp, job.path);
-  } finally {
-    if (outcome !== 'written') try { unlinkSync(tmp); } catch { /* already gone */ }
+  } catch (err) {
+    outcome = { failed: err as NodeJS.ErrnoException };
   }
+  if (outcome !== 'written') removeQuietly(tmp);
   return outcome;
 }
 
-/** Writes every job whose file is unchanged; returns one outcome per job, in order. */
+/**
+ * Writes every job whose file is unchanged; returns one outcome per job, in
+ * order. A file that cannot be written (a name too long, a full disk) is
+ * an outcome like a changed one: the others are still written, and each
+ * folder renamed into is flushed once all are done.
+ */
 export async function writeAllIfUnchanged(jobs: GuardedWrite[], opts: BatchOptions = {}): Promise<GuardedWriteResult[]> {
   const results: GuardedWriteResult[] = new Array(jobs.length);
   const dirs = new Set<string>();
@@ -92,10 +114,7 @@ export async function writeAllIfUnchanged(jobs: GuardedWrite[], opts: BatchOptio
       if (results[k] === 'written') dirs.add(dirname(jobs[k]!.path));
     }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? writeConcurrency(), writeConcurrency(), jobs.length) }, worker));
-  } finally {
-    for (const d of dirs) fsyncDir(d);
-  }
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? writeConcurrency(), writeConcurrency(), jobs.length) }, worker));
+  for (const d of dirs) fsyncDir(d);
   return results;
 }

@@ -85,6 +85,18 @@ describe.each([['reading the files', false], ['from the search index', true]])('
     expect(r.status).toBe(1);
   });
 
+  it('goes on past a note it cannot write, says which and why, exit 1', async () => {
+    const dir = await copy();
+    // Its temp file's name would be longer than a file name may be (ENAMETOOLONG).
+    const long = `misc/${'k'.repeat(240)}.md`;
+    writeFileSync(join(dir, long), '+++\ntitle = "Long"\ntags = ["kafka"]\n+++\n');
+    const r = runBin(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
+    expect(r.stderr).toBe(`notes: warning: skipped ${long}: cannot write it (ENAMETOOLONG); nothing else changed in it\nnotes: tag rename kafka streams: 3 notes changed, 1 skipped\n`);
+    expect(r.status).toBe(1);
+    expect(read(dir, long)).toContain('tags = ["kafka"]');
+    expect(read(dir, 'visit-a/2024-03-04.md')).toContain('tags = ["streams", "hpc"]');
+  });
+
   it('goes by what the notes hold now, not by what an index saw before', async () => {
     const dir = await copy();
     const dropped = read(dir, 'visit-a/2024-03-04.md').replace('tags = ["kafka", "hpc"]', 'tags = ["hpc"]');

@@ -12,8 +12,10 @@ const newDir = tempDirs();
 
 describe('writeConcurrency', () => {
   it.each([
-    [undefined, 4], ['8', 8], ['16', 8], ['2', 2], ['1', 1], ['0', 4], ['many', 4], ['3.7', 3],
-  ])('UV_THREADPOOL_SIZE=%s: %i files at once', (size, files) => {
+    // As libuv reads it (atoi; 0 is 1 thread; a negative count, held unsigned, is the maximum).
+    [undefined, 4], ['', 4], ['8', 8], ['16', 8], ['2', 2], ['1', 1], ['  6', 6], ['3.7', 3],
+    ['0', 1], ['many', 1], ['0x10', 1], ['1e1', 1], ['-3', 8], ['5000', 8],
+  ])('UV_THREADPOOL_SIZE=%j: %i files at once', (size, files) => {
     expect(writeConcurrency({ UV_THREADPOOL_SIZE: size })).toBe(files);
   });
 });
@@ -36,6 +38,20 @@ describe('writeAllIfUnchanged', () => {
     expect(readFileSync(files[0]!, 'utf8')).toBe('new 0\n');
     expect(existsSync(files[7]!)).toBe(false);
     // No temp file is left behind, written or not.
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('goes on past a file it cannot write, and leaves no temp file', async () => {
+    const dir = newDir();
+    // A name the temp file's longer name cannot have (NAME_MAX is 255 here).
+    const long = join(dir, `${'a'.repeat(240)}.md`);
+    const files = [join(dir, 'a.md'), long, join(dir, 'b.md')];
+    files.forEach((f) => writeFileSync(f, 'old\n'));
+    const outcomes = await writeAllIfUnchanged(files.map((path) => ({ path, before: Buffer.from('old\n'), after: 'new\n' })));
+    expect(outcomes[0]).toBe('written');
+    expect(outcomes[2]).toBe('written');
+    expect((outcomes[1] as { failed: NodeJS.ErrnoException }).failed.code).toBe('ENAMETOOLONG');
+    expect(readFileSync(long, 'utf8')).toBe('old\n');
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
