@@ -21,6 +21,8 @@ const TRUE = ['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y'
 const FALSE = ['false', 'False', 'FALSE', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'n', 'N'];
 /** The words that are strings in YAML 1.2 and booleans in YAML 1.1. */
 const WORDS = new Set([...TRUE, ...FALSE].filter((w) => !/^(true|false)$/i.test(w)));
+const TRUE_WORDS = new Set(TRUE);
+const FALSE_WORDS = new Set(FALSE);
 
 /** Such a word as a whole plain value (after `:`, `-`, `,`, `[`, `{`, `?` or an anchor, before a line end, `#`, `,`, `]`, `}`). */
 const MAYBE = /(?:^|[:\-,[{?]|\s)[ \t]*(?:&\S+[ \t]+)?(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)[ \t]*(?:$|[,\]}#])/m;
@@ -48,12 +50,18 @@ function compile(): Readers {
     predicate: (value: unknown) => typeof value === 'boolean',
     represent: (value: unknown) => (value ? 'true' : 'false'),
   });
+  const anyOmap = new yaml.Type('tag:yaml.org,2002:omap', {
+    kind: 'sequence',
+    resolve: (data: unknown) => data === null || Array.isArray(data),
+    construct: (data: unknown) => data ?? [],
+  });
   return {
     // json: a key seen twice keeps the last value instead of failing (keys that collide only as YAML 1.1).
     load: (text, schema, json = false) => yaml.safeLoad(text, { schema, json }),
     // Schema.create lists the type as explicit: `!!bool yes` only.
     plain: yaml.Schema.create(yaml.DEFAULT_SAFE_SCHEMA, [bool]),
-    yaml11: new yaml.Schema({ include: [yaml.DEFAULT_SAFE_SCHEMA], implicit: [bool] }),
+    // !!omap without its unique-key check: keys unique as written may collide as YAML 1.1.
+    yaml11: new yaml.Schema({ include: [yaml.DEFAULT_SAFE_SCHEMA], implicit: [bool], explicit: [anyOmap] }),
   };
 }
 
@@ -71,13 +79,17 @@ export function parseYaml(text: string): unknown {
   return takeBooleans(data, as11, 0);
 }
 
+/** The key a plain mapping key becomes in the YAML 1.1 reading. */
+const AS_YAML11 = (key: string) => (TRUE_WORDS.has(key) ? 'true' : FALSE_WORDS.has(key) ? 'false' : key);
+
 /**
  * `a` (the plain reading), where a value is one of the words and `b` (the
  * YAML 1.1 reading) has a boolean in the same place, with that boolean.
- * Places are matched by key, and by position for a key that b reads as
- * "true"/"false" when both mappings have as many keys (keys that collide
- * as YAML 1.1, like `y` and `yes`, leave one fewer in b: those keys'
- * values stay strings, the other keys' do not).
+ * A key of `a` is found in `b` under its own name when it was quoted
+ * (`'y'` stays "y" in both), else under the name the YAML 1.1 reading gives
+ * it (`y` is "true" there). Keys that land on the same name in `b` (`y`
+ * next to `yes`, or next to a key "true") are ambiguous: their values stay
+ * as the plain reading has them; the other keys' values are still taken.
  */
 function takeBooleans(a: unknown, b: unknown, depth: number): unknown {
   if (typeof a === 'string') return typeof b === 'boolean' && WORDS.has(a) ? b : a;
@@ -89,12 +101,14 @@ function takeBooleans(a: unknown, b: unknown, depth: number): unknown {
   if (Array.isArray(b)) return a;
   const map = a as Record<string, unknown>;
   const other = b as Record<string, unknown>;
-  const ka = Object.keys(map);
-  const kb = Object.keys(other);
-  const sameShape = ka.length === kb.length;
-  ka.forEach((k, i) => {
-    const at = Object.prototype.hasOwnProperty.call(other, k) ? k : sameShape && (kb[i] === 'true' || kb[i] === 'false') ? kb[i] : undefined;
-    if (at !== undefined) map[k] = takeBooleans(map[k], other[at], depth + 1);
-  });
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(other, k);
+  const target = (k: string) => (WORDS.has(k) && !has(k) ? AS_YAML11(k) : k);
+  const keys = Object.keys(map);
+  const landing = new Map<string, number>();
+  for (const k of keys) landing.set(target(k), (landing.get(target(k)) ?? 0) + 1);
+  for (const k of keys) {
+    const t = target(k);
+    if (landing.get(t) === 1 && has(t)) map[k] = takeBooleans(map[k], other[t], depth + 1);
+  }
   return a;
 }

@@ -202,5 +202,10 @@ describe('YAML 1.1 booleans, as Hugo reads them', () => {
     expect(fm('x: 10\ny: 20\nn: no').frontMatter).toEqual({ x: 10, y: 20, n: false });
     // y and yes would be one key read as YAML 1.1: the note is still read, and draft still a boolean.
     expect(fm("x: 10\ny: yes\nyes: 2\n'on': 3\ndraft: no").frontMatter).toEqual({ x: 10, y: 'yes', yes: 2, on: 3, draft: false });
+    // Other keys of a mapping with such a collision still get their booleans; the colliding ones keep their text.
+    expect(fm('y: 1\nyes: 2\nn: no\ndraft: yes').frontMatter).toEqual({ y: 1, yes: 2, n: false, draft: true });
+    expect(fm('"true": off\ny: on\ndraft: yes').frontMatter).toEqual({ true: 'off', y: 'on', draft: true });
+    // An ordered map whose keys collide only as YAML 1.1 does not cost the note its booleans.
+    expect(fm('draft: yes\no: !!omap [ {y: 1}, {yes: 2} ]').draft).toBe(true);
   });
 });
