@@ -46,7 +46,7 @@ export interface BatchOptions {
  */
 export function poolSize(env: Record<string, string | undefined> = process.env): number {
   const v = env.UV_THREADPOOL_SIZE;
-  if (v === undefined || v === '') return 4;
+  if (v === undefined) return 4;
   const n = Number(/^\s*([+-]?\d+)/.exec(v)?.[1] ?? 0);
   if (n === 0) return 1;
   return n < 0 || n > 1024 ? 1024 : n; // libuv holds it unsigned: a negative count is huge
@@ -76,8 +76,10 @@ const removeQuietly = (path: string) => { try { unlinkSync(path); } catch { /* n
 async function writeOne(job: GuardedWrite, beforeCommit?: (path: string) => void): Promise<GuardedWriteResult> {
   const tmp = tempPathFor(job.path);
   let outcome: GuardedWriteResult = 'written';
+  let created = false; // a temp path that exists but is not ours (EEXIST) is left alone
   try {
     const fd = await openAsync(tmp);
+    created = true;
     try {
       const buf = Buffer.from(job.after, 'utf8');
       for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
@@ -87,13 +89,18 @@ async function writeOne(job: GuardedWrite, beforeCommit?: (path: string) => void
     }
     beforeCommit?.(job.path);
     let now: Buffer | null = null;
-    try { now = readFileSync(job.path); } catch { outcome = 'gone'; }
+    try {
+      now = readFileSync(job.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // unreadable is a failure, not a removal
+      outcome = 'gone';
+    }
     if (now && !now.equals(job.before)) outcome = 'changed';
     if (outcome === 'written') await renameAsync(tmp, job.path);
   } catch (err) {
     outcome = { failed: err as NodeJS.ErrnoException };
   }
-  if (outcome !== 'written') removeQuietly(tmp);
+  if (outcome !== 'written' && created) removeQuietly(tmp);
   return outcome;
 }
 

@@ -2,10 +2,11 @@
 // threads: a rename must never wait in the pool's queue behind other files'
 // fsyncs, between the content check and the rename taking effect, where
 // another editor's save would be overwritten.
-import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAllIfUnchanged, writeConcurrency } from '../../src/store/guarded-write.js';
+import { tempPathFor } from '../../src/store/atomic-write.js';
 import { tempDirs } from '../helpers/run.js';
 
 const newDir = tempDirs();
@@ -13,7 +14,7 @@ const newDir = tempDirs();
 describe('writeConcurrency', () => {
   it.each([
     // As libuv reads it (atoi; 0 is 1 thread; a negative count, held unsigned, is the maximum).
-    [undefined, 4], ['', 4], ['8', 8], ['16', 8], ['2', 2], ['1', 1], ['  6', 6], ['3.7', 3],
+    [undefined, 4], ['', 1], ['8', 8], ['16', 8], ['2', 2], ['1', 1], ['  6', 6], ['3.7', 3],
     ['0', 1], ['many', 1], ['0x10', 1], ['1e1', 1], ['-3', 8], ['5000', 8],
   ])('UV_THREADPOOL_SIZE=%j: %i files at once', (size, files) => {
     expect(writeConcurrency({ UV_THREADPOOL_SIZE: size })).toBe(files);
@@ -53,5 +54,31 @@ describe('writeAllIfUnchanged', () => {
     expect((outcomes[1] as { failed: NodeJS.ErrnoException }).failed.code).toBe('ENAMETOOLONG');
     expect(readFileSync(long, 'utf8')).toBe('old\n');
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it('never removes a file it did not create, when its temp name is taken', async () => {
+    const dir = newDir();
+    const note = join(dir, 'a.md');
+    writeFileSync(note, 'old\n');
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const taken = tempPathFor(note); // the name the write will try
+    writeFileSync(taken, 'not ours\n');
+    const [outcome] = await writeAllIfUnchanged([{ path: note, before: Buffer.from('old\n'), after: 'new\n' }]);
+    expect((outcome as { failed: NodeJS.ErrnoException }).failed.code).toBe('EEXIST');
+    expect(readFileSync(taken, 'utf8')).toBe('not ours\n');
+    expect(readFileSync(note, 'utf8')).toBe('old\n');
+  });
+
+  it('calls a note it cannot read back a failure, not a removal', async () => {
+    const dir = newDir();
+    const note = join(dir, 'a.md');
+    writeFileSync(note, 'old\n');
+    const [outcome] = await writeAllIfUnchanged([{ path: note, before: Buffer.from('old\n'), after: 'new\n' }], {
+      beforeCommit: (path) => { unlinkSync(path); mkdirSync(path); },
+    });
+    expect((outcome as { failed: NodeJS.ErrnoException }).failed.code).toBe('EISDIR');
+    expect(readdirSync(dir)).toEqual(['a.md']);
   });
 });
