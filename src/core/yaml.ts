@@ -102,13 +102,17 @@ function takeBooleans(a: unknown, b: unknown, depth: number): unknown {
   const map = a as Record<string, unknown>;
   const other = b as Record<string, unknown>;
   const has = (k: string) => Object.prototype.hasOwnProperty.call(other, k);
-  const target = (k: string) => (WORDS.has(k) && !has(k) ? AS_YAML11(k) : k);
+  // A word key found under both names (a merge key brought one of them in) is ambiguous: skipped.
+  const target = (k: string) => (!WORDS.has(k) ? k : has(k) ? (has(AS_YAML11(k)) ? undefined : k) : AS_YAML11(k));
   const keys = Object.keys(map);
   const landing = new Map<string, number>();
-  for (const k of keys) landing.set(target(k), (landing.get(target(k)) ?? 0) + 1);
   for (const k of keys) {
     const t = target(k);
-    if (landing.get(t) === 1 && has(t)) map[k] = takeBooleans(map[k], other[t], depth + 1);
+    if (t !== undefined) landing.set(t, (landing.get(t) ?? 0) + 1);
+  }
+  for (const k of keys) {
+    const t = target(k);
+    if (t !== undefined && landing.get(t) === 1 && has(t)) map[k] = takeBooleans(map[k], other[t], depth + 1);
   }
   return a;
 }

@@ -92,7 +92,8 @@ async function writeOne(job: GuardedWrite, beforeCommit?: (path: string) => void
     try {
       now = readFileSync(job.path);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // unreadable is a failure, not a removal
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err; // unreadable is a failure, not a removal
       outcome = 'gone';
     }
     if (now && !now.equals(job.before)) outcome = 'changed';

@@ -205,6 +205,8 @@ describe('YAML 1.1 booleans, as Hugo reads them', () => {
     // Other keys of a mapping with such a collision still get their booleans; the colliding ones keep their text.
     expect(fm('y: 1\nyes: 2\nn: no\ndraft: yes').frontMatter).toEqual({ y: 1, yes: 2, n: false, draft: true });
     expect(fm('"true": off\ny: on\ndraft: yes').frontMatter).toEqual({ true: 'off', y: 'on', draft: true });
+    // A merge key bringing in a quoted 'y' next to the note's own y: ambiguous, kept as text.
+    expect(fm("<<: {'y': on}\ny: off").frontMatter).toEqual({ y: 'off' });
     // An ordered map whose keys collide only as YAML 1.1 does not cost the note its booleans.
     expect(fm('draft: yes\no: !!omap [ {y: 1}, {yes: 2} ]').draft).toBe(true);
   });
