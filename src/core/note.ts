@@ -171,6 +171,16 @@ function fallbackTitle(body: string, path: string): string {
   return base === '_index' ? path.split('/').slice(-2, -1)[0] ?? base : base;
 }
 
+/** A note's parts and its front matter as the parser gives it, refused when nested too deep. */
+function splitAndParse(path: string, text: string): { split: SplitNote; data: Record<string, unknown> } {
+  const split = splitNote(text, path);
+  const data = split.format ? parseFrontMatter(split.format, split.raw, path, split.rawLine) : {};
+  if (depthOf(data) > MAX_DEPTH) {
+    throw new NoteParseError(path, `front matter nested deeper than ${MAX_DEPTH} levels`, split.rawLine, 'flatten the front matter');
+  }
+  return { split, data };
+}
+
 /** What a front matter edit needs of a note: its parts, its parsed front matter, and its tags. */
 export interface FrontMatterView {
   split: SplitNote;
@@ -189,11 +199,7 @@ export interface FrontMatterView {
  * errors as parseNote; the tags are the ones parseNote gives.
  */
 export function parseFrontMatterView(path: string, text: string): FrontMatterView {
-  const split = splitNote(text, path);
-  const data = split.format ? parseFrontMatter(split.format, split.raw, path, split.rawLine) : {};
-  if (depthOf(data) > MAX_DEPTH) {
-    throw new NoteParseError(path, `front matter nested deeper than ${MAX_DEPTH} levels`, split.rawLine, 'flatten the front matter');
-  }
+  const { split, data } = splitAndParse(path, text);
   let tagKey: string | undefined = 'tags' in data ? 'tags' : undefined;
   if (!tagKey) for (const k of Object.keys(data)) if (k.toLowerCase() === 'tags') { tagKey = k; break; }
   let value = tagKey === undefined ? undefined : data[tagKey];
@@ -205,11 +211,7 @@ export function parseFrontMatterView(path: string, text: string): FrontMatterVie
 
 /** Parses a note's text into the normalized model. Throws NoteParseError. */
 export function parseNote(path: string, text: string): Note {
-  const split = splitNote(text, path);
-  const parsed = split.format ? parseFrontMatter(split.format, split.raw, path, split.rawLine) : {};
-  if (depthOf(parsed) > MAX_DEPTH) {
-    throw new NoteParseError(path, `front matter nested deeper than ${MAX_DEPTH} levels`, split.rawLine, 'flatten the front matter');
-  }
+  const { split, data: parsed } = splitAndParse(path, text);
   const fm = split.format ? keepDatesAsWritten(split.format, split.raw, parsed) : {};
   const get = keyLookup(fm);
   let date: string | null = null;
