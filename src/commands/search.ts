@@ -12,7 +12,7 @@ import type { ScanResult } from '../index/scan.js';
 import { IndexBehindError, IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
 import type { Notebook, NoteProblem } from '../store/notebook.js';
 import type { Note } from '../core/note.js';
-import { under } from '../store/walk.js';
+import { under } from '../store/paths.js';
 
 export { IndexSchemaError, IndexBehindError };
 

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
-import { under, walkNotes } from '../store/walk.js';
+import { walkNotes } from '../store/walk.js';
+import { under } from '../store/paths.js';
 import { filesHolding } from '../store/scan.js';
 import { writeAllIfUnchanged, type GuardedWrite, type GuardedWriteResult } from '../store/guarded-write.js';
 import { removeStaleTemps } from '../store/atomic-write.js';

@@ -14,7 +14,8 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { under, walkNotes } from '../store/walk.js';
+import { walkNotes } from '../store/walk.js';
+import { under } from '../store/paths.js';
 import { TEMP_SUFFIX } from '../store/atomic-write.js';
 import type { NoteProblem } from '../store/notebook.js';
 

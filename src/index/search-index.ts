@@ -23,7 +23,7 @@ import { tokenize } from '../core/search-query.js';
 import { letterSignature, signatureDistance, type VocabWord } from '../core/fuzzy.js';
 import { fingerprint, scanNotebook, scanNotebookAsync, splitPath, type ScanResult } from './scan.js';
 import type { NoteProblem } from '../store/notebook.js';
-import { under } from '../store/walk.js';
+import { under } from '../store/paths.js';
 
 type DB = Database.Database;
 

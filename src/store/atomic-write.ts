@@ -5,9 +5,10 @@
  * truncated mix; a reader never sees a half-written note (jrnl #502).
  */
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, statSync } from 'node:fs';
-import { dirname, basename, join, sep } from 'node:path';
+import { dirname, basename, join } from 'node:path';
 import { NoteExistsError } from '../core/errors.js';
 import { alive } from './process.js';
+import { under } from './paths.js';
 
 /** Temp files are dot-files (Hugo and our walker skip them) with a recognisable suffix. */
 export const TEMP_SUFFIX = '.notes-tmp';
@@ -15,9 +16,7 @@ export const TEMP_SUFFIX = '.notes-tmp';
 /** A temp file name beside `path` (a dot-file our walker and Hugo skip). */
 export function tempPathFor(path: string): string {
   // Not path.join: its normalizing costs more than the rest (a rename of 1,000 notes makes 1,000 of these).
-  const dir = dirname(path);
-  const name = `.${basename(path)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}${TEMP_SUFFIX}`;
-  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+  return under(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}${TEMP_SUFFIX}`);
 }
 
 /** Flushes a folder's entries (a rename) to disk. */

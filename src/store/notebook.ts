@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, DEFAULT_CONFIG, parseConfig, type NotebookConfig } from '../core/config.js';
 import { NotebookNotFoundError, NoteParseError } from '../core/errors.js';
 import { decodeNote, parseNote, type Note } from '../core/note.js';
-import { under, walkNotes } from './walk.js';
+import { walkNotes } from './walk.js';
+import { under } from './paths.js';
 
 export interface Notebook {
   /** Absolute path of the notebook root. */

@@ -1,6 +1,7 @@
 /**
  * Paths inside the notebook: nothing a user types (a visit name, a ref, a
- * title) may lead outside the notebook root.
+ * title) may lead outside the notebook root; paths the program builds from
+ * known parts are joined cheaply (under).
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -27,3 +28,12 @@ export function displayPath(cwd: string, abs: string): string {
   const back = relative(cwd, abs);
   return back && !back.startsWith('..') && !isAbsolute(back) ? back : abs;
 }
+
+/**
+ * `name` (or a relative path with `/` separators) in folder `dir`, a path
+ * without `.`/`..` parts: a plain join, where path.join would normalize
+ * (most of the cost of walking or writing many notes in a short-lived
+ * process). The platform's separator joins them: on Windows the walk
+ * compares these with realpathSync's paths.
+ */
+export const under = (dir: string, name: string) => (dir.endsWith('/') || dir.endsWith(sep) ? dir + name : dir + sep + name);

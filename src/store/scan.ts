@@ -7,7 +7,7 @@
  * the decoded, lowercased text instead.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { under } from './walk.js';
+import { under } from './paths.js';
 
 export interface ScanHit {
   rel: string;

@@ -4,7 +4,7 @@
  * path), so a symlink loop ends instead of recursing forever.
  */
 import { readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
-import { sep } from 'node:path';
+import { under } from './paths.js';
 import { TEMP_SUFFIX } from './atomic-write.js';
 
 export interface WalkProblem {
@@ -22,13 +22,6 @@ export interface WalkResult {
 }
 
 const SKIP_DIRS = new Set(['node_modules']);
-
-/**
- * `name` (or a relative path with `/` separators) in folder `dir`, a path
- * without `.`/`..` parts, as the walk builds them. The platform's separator
- * joins them: on Windows the walk compares these with realpathSync's paths.
- */
-export const under = (dir: string, name: string) => (dir.endsWith('/') || dir.endsWith(sep) ? dir + name : dir + sep + name);
 
 export function walkNotes(root: string): WalkResult {
   const files: string[] = [];
