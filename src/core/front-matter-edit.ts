@@ -588,6 +588,8 @@ export function editTags(text: string, op: TagOp, opts: TagEditOptions = {}): Ta
   if (same(wanted, beforeTags)) return { text, before: beforeTags, after: beforeTags, changed: false };
 
   let out: string;
+  // Set when the one-line TOML check (oneLineTomlSwap) has checked the edit already.
+  let checked = false;
   if (!split.format) {
     const format = opts.format ?? 'toml';
     const { eol } = split;
@@ -626,14 +628,12 @@ export function editTags(text: string, op: TagOp, opts: TagEditOptions = {}): Ta
       newValue = rebuildList(raw, span, p, format);
       newRaw = raw.slice(0, span.start) + newValue + raw.slice(span.end);
     }
-    if (format === 'toml' && span && newValue !== undefined && loc.key === before.tagKey && oneLineTomlSwap(raw, span, newValue, before.tags, wanted)) {
-      return { text: text.slice(0, split.rawStart) + newRaw + text.slice(split.rawStart + raw.length), before: beforeTags, after: wanted, changed: true };
-    }
+    checked = format === 'toml' && span !== null && newValue !== undefined && loc.key === before.tagKey && oneLineTomlSwap(raw, span, newValue, before.tags, wanted);
     // An empty raw sits right at the closing delimiter: keep a line end before it.
     if (!raw && newRaw) newRaw += split.eol;
     out = text.slice(0, split.rawStart) + newRaw + text.slice(split.rawStart + raw.length);
   }
-  verifyTagEdit(out, before, wanted, path);
+  if (!checked) verifyTagEdit(out, before, wanted, path);
   return { text: out, before: beforeTags, after: wanted, changed: out !== text };
 }
 

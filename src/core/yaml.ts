@@ -23,6 +23,7 @@ const FALSE = ['false', 'False', 'FALSE', 'no', 'No', 'NO', 'off', 'Off', 'OFF',
 const WORDS = new Set([...TRUE, ...FALSE].filter((w) => !/^(true|false)$/i.test(w)));
 const TRUE_WORDS = new Set(TRUE);
 const FALSE_WORDS = new Set(FALSE);
+const BOOLEAN_WORDS = new Set([...TRUE, ...FALSE]);
 
 /** Such a word as a whole plain value (after `:`, `-`, `,`, `[`, `{`, `?` or an anchor, before a line end, `#`, `,`, `]`, `}`). */
 const MAYBE = /(?:^|[:\-,[{?]|\s)[ \t]*(?:&\S+[ \t]+)?(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)[ \t]*(?:$|[,\]}#])/m;
@@ -40,13 +41,11 @@ let readers: Readers | undefined;
 function compile(): Readers {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const yaml = require('js-yaml') as typeof JsYaml;
-  const truthy = new Set(TRUE);
-  const known = new Set([...TRUE, ...FALSE]);
   // The tag of YAML's boolean type, which it replaces where it is listed.
   const bool = new yaml.Type('tag:yaml.org,2002:bool', {
     kind: 'scalar',
-    resolve: (data: string | null) => data !== null && known.has(data),
-    construct: (data: string) => truthy.has(data),
+    resolve: (data: string | null) => data !== null && BOOLEAN_WORDS.has(data),
+    construct: (data: string) => TRUE_WORDS.has(data),
     predicate: (value: unknown) => typeof value === 'boolean',
     represent: (value: unknown) => (value ? 'true' : 'false'),
   });

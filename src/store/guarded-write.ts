@@ -122,7 +122,8 @@ export async function writeAllIfUnchanged(jobs: GuardedWrite[], opts: BatchOptio
       if (results[k] === 'written') dirs.add(dirname(jobs[k]!.path));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? writeConcurrency(), writeConcurrency(), jobs.length) }, worker));
+  const most = writeConcurrency();
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? most, most, jobs.length) }, worker));
   for (const d of dirs) fsyncDir(d);
   return results;
 }
