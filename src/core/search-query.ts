@@ -1,6 +1,6 @@
 /**
- * The search query language, pure: tokenizing text the way the index's
- * FTS5 `unicode61 remove_diacritics 2` tokenizer does, parsing a query
+ * The search query language, pure: tokenizing and folding text the way the
+ * index stores it (see foldText), parsing a query
  * (`plain words`, `"exact phrase"`, `-word`, `tag:x`, `title:x`), and turning
  * it into an FTS5 MATCH expression once fuzzy expansions are known.
  */
@@ -12,6 +12,21 @@ const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 /** Lower case, diacritics removed: `Selknæs` stays `selknæs`, `Café` becomes `cafe`. */
 export function normalizeToken(raw: string): string {
   return raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Text as the index stores it: folded as normalizeToken folds each query
+ * word, so that both sides agree in every script. FTS5's own folding
+ * (unicode61 remove_diacritics) agrees with it only on Latin letters: it
+ * keeps Greek accents (`Ελληνικά`), Cyrillic `й`, kana voicing marks and
+ * full-width letters, and it splits words at Indic vowel signs, so that
+ * `сергей` or `ガス` typed as written found nothing. ASCII text is left to
+ * FTS5, whose case folding of it is toLowerCase's.
+ */
+export function foldText(text: string): string {
+  return NON_ASCII.test(text) ? normalizeToken(text) : text;
 }
 
 /** A token of a text and where it is (offsets into the original text). */

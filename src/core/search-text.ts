@@ -3,7 +3,7 @@
  * that a query matched (with the ranges to highlight). Pure.
  */
 import type { Note } from './note.js';
-import { tokenSpans, type ParsedQuery } from './search-query.js';
+import { foldText, tokenSpans, type ParsedQuery } from './search-query.js';
 
 /** The text of a note by index column; the column order is the index's. */
 export interface IndexedText {
@@ -49,15 +49,15 @@ export function extractHeadings(body: string): string[] {
   return out;
 }
 
-/** The columns the index stores for a note. */
+/** The columns the index stores for a note, folded as query words are (foldText). */
 export function indexedText(note: Note): IndexedText {
   return {
-    title: note.title,
-    tags: note.tags.join('\n'),
-    categories: note.categories.join('\n'),
-    people: extractPeople(note.body).join('\n'),
-    headings: extractHeadings(note.body).join('\n'),
-    body: note.body,
+    title: foldText(note.title),
+    tags: foldText(note.tags.join('\n')),
+    categories: foldText(note.categories.join('\n')),
+    people: foldText(extractPeople(note.body).join('\n')),
+    headings: foldText(extractHeadings(note.body).join('\n')),
+    body: foldText(note.body),
   };
 }
 

@@ -32,9 +32,10 @@ type DB = Database.Database;
  * rebuilt (silently). 6: notes are read as Hugo reads them in more cases
  * (YAML 1.1 booleans, TOML dates and times @iarna/toml misread, spaces
  * after a front matter delimiter), so rows an older version wrote may hold
- * other values for unchanged files.
+ * other values for unchanged files. 7: the text is folded by foldText, not
+ * by FTS5 (whose remove_diacritics is off: there is nothing left for it).
  */
-export const SCHEMA_VERSION = '6';
+export const SCHEMA_VERSION = '7';
 
 export { cacheDir, indexFile } from './location.js';
 import { legacyIndexFile } from './location.js';
@@ -140,7 +141,7 @@ CREATE INDEX IF NOT EXISTS notes_dir ON notes(dir);
 CREATE INDEX IF NOT EXISTS notes_problem ON notes(path) WHERE problem IS NOT NULL;
 CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(${COLUMNS.join(', ')},
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
 CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL, sig INTEGER NOT NULL, PRIMARY KEY (len, term)) WITHOUT ROWID;
 `;

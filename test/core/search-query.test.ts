@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsExpression, normalizeToken, parseQuery, queryFromArgs, tokenize, type QueryTerm } from '../../src/core/search-query.js';
+import { foldText, ftsExpression, normalizeToken, parseQuery, queryFromArgs, tokenize, type QueryTerm } from '../../src/core/search-query.js';
 import { UsageError } from '../../src/core/errors.js';
 
 describe('tokenize', () => {
@@ -16,6 +16,19 @@ describe('tokenize', () => {
 
   it('normalizes case and diacritics', () => {
     expect(normalizeToken('ÉPICS')).toBe('epics');
+  });
+});
+
+describe('foldText (what the index stores)', () => {
+  it('folds every script as query words are folded, so that each word of it is found as typed', () => {
+    const text = 'Ελληνικά, Сергей; ガス ｋａｆｋａ ﬁle हिन्दी Café';
+    expect(tokenize(foldText(text))).toEqual(tokenize(text));
+    expect(foldText(text)).toBe('ελληνικα, сергеи; カス kafka file हनद cafe');
+  });
+
+  it('leaves ASCII text as it is (FTS5 folds its case)', () => {
+    const text = 'Kafka EPICS\n- Jane (mailto:jane@example.org)';
+    expect(foldText(text)).toBe(text);
   });
 });
 
