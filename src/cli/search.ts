@@ -45,15 +45,16 @@ export function registerSearch(program: Command, r: Registrar): void {
     .command('search')
     .alias('s')
     .description('find notes by words, typo-tolerant and ranked (see README: "Search")')
-    .argument('<query...>', 'words (all must match, typos allowed), "exact phrase", -word, tag:x, title:x');
+    .argument('<query...>', 'words (all must match, typos allowed, or begun: holmq), "exact phrase", -word, tag:x, title:x');
   addFilterOptions(cmd)
     .option('-n, --limit <n>', 'at most n notes', positiveInt('--limit'), 20)
-    .option('-e, --exact', 'no typo tolerance: only the words as typed')
+    .option('-e, --exact', 'no typo tolerance, no longer words begun: only the words as typed')
     .option('--json', 'print a JSON array: [{path, title, date, score, matches: [{line, text}]}]')
     .option('--paths', 'print only the paths of the notes found, best first')
     .addHelpText('after', `
 Query language:
   kafka epics          notes holding both words (or words one or two typos away)
+  holmq                also longer words it begins (Holmqvist): names remembered by half
   "event formation"    the exact phrase (a quoted shell argument with spaces is a phrase too)
   -epics               leave out notes holding the word (quote the whole query, or put it after --)
   tag:kafka title:day  the word in the tags / the title only

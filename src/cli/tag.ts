@@ -78,8 +78,8 @@ export function registerTag(program: Command, r: Registrar): void {
   const change = (name: 'add' | 'remove', refFlag: 'to' | 'from', desc: string, example: string) =>
     addFilterOptions(tag.command(name).description(desc).argument('<tags...>', 'the tags'))
       .option(`--${refFlag} <refs...>`, 'the notes: paths, file names, dates or title words (as in show)')
-      .option('-w, --where <query>', 'the notes matching this search query (as notes search: typos allowed, "phrase", -word, tag:x)')
-      .option('-e, --exact', 'with --where: no typo tolerance, only the words as typed')
+      .option('-w, --where <query>', 'the notes matching this search query (as notes search: typos allowed, words begun, "phrase", -word, tag:x)')
+      .option('-e, --exact', 'with --where: no typo tolerance or words begun, only the words as typed')
       .option('--all', 'every note (drafts only with --drafts)')
       .option('-n, --dry-run', 'print a unified diff of what would change; write nothing')
       .addHelpText('after', `\nExamples:\n${example}`)

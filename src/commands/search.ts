@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { NotesError } from '../core/errors.js';
 import { matchesFilter, noteDay, type ListedNote, type NoteFilter } from '../core/filter.js';
-import { allowedTypos, expandWord, isFuzzyWord } from '../core/fuzzy.js';
+import { MAX_COMPLETIONS, allowedTypos, expandWord, isCompletableWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
 import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
 import type { ScanResult } from '../index/scan.js';
@@ -116,14 +116,17 @@ function scanMethod(env: IndexAccess['env']): 'find' | 'walk' | 'auto' {
   return v === 'find' || v === 'walk' ? v : 'auto';
 }
 
-/** For each single-word term (and `--exact` off), the real words it may be a typo of. */
+/**
+ * For each single-word term (and `--exact` off), the real words it may
+ * stand for: those it may be a typo of, then longer words it begins.
+ */
 function expandTerms(ix: SearchIndex, q: ParsedQuery): Map<QueryTerm, string[]> {
   const out = new Map<QueryTerm, string[]>();
-  const words = q.positive.filter((t) => !t.phrase && isFuzzyWord(t.tokens[0]!));
-  if (!words.length) return out;
-  for (const t of words) {
+  for (const t of q.positive) {
     const word = t.tokens[0]!;
-    out.set(t, expandWord(word, ix.vocabulary(word, allowedTypos([...word].length))).filter((w) => ix.docs(w) > 0));
+    if (t.phrase || !isCompletableWord(word)) continue;
+    const typos = isFuzzyWord(word) ? expandWord(word, ix.vocabulary(word, allowedTypos([...word].length))).filter((w) => ix.docs(w) > 0) : [];
+    out.set(t, [...new Set([...typos, ...ix.completions(word, MAX_COMPLETIONS)])]);
   }
   return out;
 }

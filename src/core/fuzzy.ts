@@ -56,6 +56,20 @@ export function isFuzzyWord(token: string): boolean {
 }
 
 /**
+ * True when a word may be the beginning of a longer one (`holmq` for
+ * Holmqvist, a name remembered by half): letters only, 3 or more, as the
+ * fuzzy vocabulary's words; shorter ones begin too many words to say much.
+ * In Chinese and Japanese, where two characters make a word and text has
+ * no spaces (the index holds `ガス検出器` as one word), 2 or more.
+ */
+export function isCompletableWord(token: string): boolean {
+  return /^\p{L}{3,}$/u.test(token) || /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]{2,}$/u.test(token);
+}
+
+/** At most this many longer words are tried for a word typed half (the most common first). */
+export const MAX_COMPLETIONS = 12;
+
+/**
  * The letters of a word as a 31-bit set (each letter hashed to a bit). Words
  * at most k typos apart differ in at most 2k of these bits: a typo changes at
  * most two letters of the set, and letters sharing a bit only make the

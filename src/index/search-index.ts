@@ -620,6 +620,17 @@ export class SearchIndex {
       .all(n - typos, n + typos, letterSignature(word), 2 * typos) as VocabWord[];
   }
 
+  /**
+   * The words of the notes that begin with `prefix` and are longer, most
+   * common first, at most `max`. fts5vocab answers a term range from the
+   * index's own b-tree, without reading the rest of the vocabulary.
+   */
+  completions(prefix: string, max: number): string[] {
+    // U+10FFFF sorts after every character in SQLite's byte order (UTF-8).
+    return this.db.prepare('SELECT term FROM fts_vocab WHERE term > ? AND term < ? ORDER BY doc DESC, term LIMIT ?')
+      .pluck().all(prefix, `${prefix}\u{10FFFF}`, max) as string[];
+  }
+
   /** How many notes hold `term` (0 when none). */
   docs(term: string): number {
     return (this.db.prepare('SELECT doc FROM fts_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;

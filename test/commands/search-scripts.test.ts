@@ -14,7 +14,7 @@ title = 'One'
 date = 2024-05-06T09:00:00+02:00
 +++
 - Met Σωκράτης Παπαδόπουλος (Ελληνικά docs) and Сергей Иванов from Дубна
-- ガス detector; ｋａｆｋａ ﬁle; हिन्दी notes
+- ガス detector; 中性子散乱 group; ｋａｆｋａ ﬁle; हिन्दी notes
 `);
 writeFileSync(join(nb.dir, 'visit', '2024-05-07.md'), `+++
 title = 'Two'
@@ -23,7 +23,7 @@ date = 2024-05-07T09:00:00+02:00
 - Kafka, EPICS and a café
 `);
 
-const search = (...args: string[]) => run(['--dir', '.', 'search', '--json', '--', ...args], { cwd: nb.dir, env: { NOTES_CACHE_DIR: cache.dir } });
+const search = (...args: string[]) => run(['--dir', '.', 'search', '--json', ...args], { cwd: nb.dir, env: { NOTES_CACHE_DIR: cache.dir } });
 
 describe('notes search: words in other scripts', () => {
   it.each([
@@ -37,6 +37,12 @@ describe('notes search: words in other scripts', () => {
     const hits = JSON.parse(r.stdout) as { path: string; matches: { line: number; text: string }[] }[];
     expect(hits.map((h) => h.path)).toEqual(['visit/2024-05-06.md']);
     expect(hits[0]!.matches[0]!.line).toBe(5 + Number(['ガス', 'हिन्दी'].includes(word)));
+  });
+
+  it('Chinese and Japanese words are found at the start of a run of text without spaces', async () => {
+    const r = await search('中性子');
+    expect((JSON.parse(r.stdout) as { matches: { text: string }[] }[])[0]!.matches[0]!.text).toMatch(/中性子散乱/);
+    expect((await search('中性子', '--exact')).code).toBe(1);
   });
 
   it('full-width letters and ligatures are the plain words', async () => {

@@ -42,6 +42,16 @@ describe('notes search: matching', () => {
     expect(await paths(word)).toContain(path);
   });
 
+  it('the beginning of a word finds the longer word (a name remembered by half), highlighted whole', async () => {
+    const hits = await jsonOf('holmq');
+    expect(hits.map((h) => h.path).sort()).toEqual(['lab-2023/2023-09-05.md', 'synchrotron-2024/2024-03-11.md']);
+    expect(hits.every((h) => h.score <= 1)).toBe(true);
+    expect(hits[0]!.matches[0]!.text).toMatch(/Holmqvist/);
+    expect((await search(['holmq', '--exact'])).code).toBe(1);
+    // Two letters begin too many words: only the word itself.
+    expect((await search(['ho'])).code).toBe(1);
+  });
+
   it('--exact turns typo tolerance off', async () => {
     const r = await search(['kafak', '--exact']);
     expect(r.code).toBe(1);
