@@ -382,6 +382,7 @@ function locateYaml(raw: string, path: string): Located {
     // A block list on the next lines, or nothing (null).
     const items: Item[] = [];
     let indent: string | null = null;
+    // The end of the last item's line: its comment, if any, belongs to it (see rebuildBlock).
     let lastEnd = found.after;
     for (let k = found.line + 1; k < lines.length; k++) {
       const { text, start } = lines[k]!;
@@ -399,7 +400,7 @@ function locateYaml(raw: string, path: string): Located {
       const item = yamlScalar(raw, itemStart, lines[k]!.end, path);
       if (!item) fail(path, 'an empty tags list item');
       items.push(item);
-      lastEnd = item.end;
+      lastEnd = lines[k]!.end;
     }
     if (!items.length) return { span: { kind: 'scalar', start: found.after, end: found.after, item: null, lead: ' ' }, insertAt };
     const span = withSeps({ kind: 'block', start: found.after, end: lastEnd, items, prefix: '', seps: [], suffix: '' }, raw, found.after, lastEnd);
@@ -534,6 +535,7 @@ function rebuildList(raw: string, span: ListSpan, p: Plan, format: FrontMatterFo
     // An empty array: keep its inner spacing only when it spans lines.
     return `[${parts.join(', ')}]`;
   }
+  if (span.kind === 'block') return rebuildBlock(span, parts, p);
   const lastKept = p.keep[p.keep.length - 1];
   const nl = span.suffix.lastIndexOf('\n');
   if (span.kind === 'array' && p.append.length && lastKept?.index === items.length - 1 && nl !== -1) {
@@ -558,12 +560,51 @@ function rebuildList(raw: string, span: ListSpan, p: Plan, format: FrontMatterFo
     out += parts[n];
     if (n === parts.length - 1) break;
     const k = p.keep[n];
-    // The separator that followed this item originally, when the next kept item also followed it.
+    // What followed this item: whole, when the next kept item followed it too;
+    // else without the comment lines that stood before a removed item.
+    const next = p.keep[n + 1];
     const orig = k && k.index < items.length - 1 ? span.seps[k.index]! : joiner(span);
-    out += orig;
+    out += next && k && next.index === k.index + 1 ? orig : withoutCommentLines(orig);
   }
   out += span.suffix;
-  return span.kind === 'array' ? `[${out}]` : out;
+  return `[${out}]`;
+}
+
+/**
+ * A separator between two items without the whole lines inside it (comment
+ * lines): what ends the first item's line (a comma, its comment), the line
+ * break, and what leads the next item's line. Unchanged on one line.
+ */
+function withoutCommentLines(sep: string): string {
+  const first = sep.indexOf('\n');
+  return first === -1 ? sep : sep.slice(0, first + 1) + sep.slice(sep.lastIndexOf('\n') + 1);
+}
+
+/**
+ * A YAML block list, one item a line. Each kept item keeps the rest of its
+ * line (a comment: seps hold it, and the suffix the last item's); comment
+ * lines between two items stay only while both do; new items go on lines of
+ * their own after the last item's line, with the list's indentation and
+ * `- `, and no copy of any comment.
+ */
+function rebuildBlock(span: ListSpan, parts: string[], p: Plan): string {
+  const { items, seps } = span;
+  const last = items.length - 1;
+  const after = (k: number) => (k < last ? seps[k]! : span.suffix);
+  const ownLine = (k: number) => { const s = after(k); const nl = s.indexOf('\n'); return nl === -1 ? s : s.slice(0, s[nl - 1] === '\r' ? nl - 1 : nl); };
+  const lastSep = seps.length ? seps[seps.length - 1]! : span.prefix;
+  const nl = lastSep.lastIndexOf('\n');
+  const newLine = (lastSep[nl - 1] === '\r' ? '\r\n' : '\n') + lastSep.slice(nl + 1);
+  let out = span.prefix;
+  for (let n = 0; n < parts.length; n++) {
+    const k = p.keep[n];
+    out += parts[n];
+    if (k) out += ownLine(k.index);
+    if (n === parts.length - 1) break;
+    const next = p.keep[n + 1];
+    out += k && next && next.index === k.index + 1 ? seps[k.index]!.slice(ownLine(k.index).length) : newLine;
+  }
+  return out;
 }
 
 function newKeyLine(format: FrontMatterFormat, tags: string[]): string {

@@ -59,6 +59,15 @@ describe('editTags: only the tags value changes, in the style the note uses', ()
     ['yaml nested tags untouched', `---\nparams:\n  tags: [a]\ntitle: x\n---\n`, add('b'), `---\nparams:\n  tags: [a]\ntitle: x\ntags: ["b"]\n---\n`],
     ['yaml new key after nested map', `---\ntitle: x\nparams:\n  k: v\n# end\n---\n`, add('b'), `---\ntitle: x\nparams:\n  k: v\ntags: ["b"]\n# end\n---\n`],
     ['yaml single-quoted', `---\ntags: ['it''s', 'b']\n---\n`, add("o'k"), `---\ntags: ['it''s', 'b', 'o''k']\n---\n`],
+    // Comments in lists stay with their items, once.
+    ['yaml block add: an item comment is not copied', `---\ntags:\n- kafka   # c1\n- hpc\n---\n`, add('new'), `---\ntags:\n- kafka   # c1\n- hpc\n- new\n---\n`],
+    ['yaml block add: a comment line is not copied', `---\ntags:\n- kafka\n# between\n- hpc\n---\n`, add('new'), `---\ntags:\n- kafka\n# between\n- hpc\n- new\n---\n`],
+    ['yaml block add: the last item keeps its comment', `---\ntags:\n  - a\n  - b  # cb\nx: 1\n---\n`, add('c'), `---\ntags:\n  - a\n  - b  # cb\n  - c\nx: 1\n---\n`],
+    ['yaml block add, CRLF', `---\r\ntags:\r\n  - a # ca\r\n  - b # cb\r\n---\r\n`, add('z'), `---\r\ntags:\r\n  - a # ca\r\n  - b # cb\r\n  - z\r\n---\r\n`],
+    ['yaml block remove: each kept item keeps its comment', `---\ntags:\n  - a # ca\n  # about b\n  - b # cb\n  - c # cc\n---\n`, remove('b'), `---\ntags:\n  - a # ca\n  - c # cc\n---\n`],
+    ['yaml block remove last', `---\ntags:\n  - a # ca\n  - b # cb\n---\n`, remove('b'), `---\ntags:\n  - a # ca\n---\n`],
+    ['yaml block rename keeps the comment', `---\ntags:\n  - a # ca\n  - b # cb\n---\n`, rename('b', 'q'), `---\ntags:\n  - a # ca\n  - q # cb\n---\n`],
+    ['toml multi-line remove: the kept item keeps its comment', `+++\ntags = [\n  "a", # ca\n  "b", # cb\n  "c",\n]\n+++\n`, remove('b'), `+++\ntags = [\n  "a", # ca\n  "c",\n]\n+++\n`],
     // JSON
     ['json array', `{\n  "title": "x",\n  "tags": ["a"]\n}\nbody\n`, add('b'), `{\n  "title": "x",\n  "tags": ["a", "b"]\n}\nbody\n`],
     ['json new key', `{\n  "title": "x",\n  "params": {"tags": ["p"]}\n}\n`, add('b'), `{\n  "title": "x",\n  "params": {"tags": ["p"]},\n  "tags": ["b"]\n}\n`],
