@@ -4,7 +4,7 @@
  * not exist yet). A crash leaves either the old file or the new one, never a
  * truncated mix; a reader never sees a half-written note (jrnl #502).
  */
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, statSync } from 'node:fs';
+import { accessSync, constants, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, writeSync, fsyncSync, closeSync, renameSync, linkSync, unlinkSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { NoteExistsError } from '../core/errors.js';
 import { alive } from './process.js';
@@ -29,10 +29,56 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-function writeTemp(path: string, data: string | Uint8Array): string {
+/** What replacing a file must keep of it. */
+export interface Replaced {
+  /** The file to rename over: a symlinked note's target, so that the link stays a link. */
+  target: string;
+  /** Permission bits: a private note stays private, a shared one shared. */
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/**
+ * The file a write to `path` replaces (null when there is none), followed
+ * through a symlink, as an editor saving it would: a rename over the link
+ * would put a copy in its place and leave the real note as it was. Throws
+ * the error of access(2) (EACCES, or EPERM for an immutable file) when the
+ * file may not be written: a rename needs only the folder's permission, and
+ * would go around the file's.
+ */
+export function replacedFile(path: string): Replaced | null {
+  let st = lstatSync(path, { throwIfNoEntry: false });
+  if (!st) return null;
+  let target = path;
+  if (st.isSymbolicLink()) {
+    target = realpathSync(path);
+    st = statSync(target);
+  }
+  accessSync(target, constants.W_OK);
+  return { target, mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * Gives a new file (open as `fd`) the permissions and, when we are root, the
+ * owner of the file it replaces. open(2)'s mode passes through the umask,
+ * so the mode is set again.
+ */
+export function keepPermissions(fd: number, was: Replaced): void {
+  fchmodSync(fd, was.mode);
+  if (isRoot && (was.uid !== 0 || was.gid !== 0)) fchownSync(fd, was.uid, was.gid);
+}
+
+/** A new file's mode: the umask's to take away, as for any file a program creates. */
+export const NEW_FILE_MODE = 0o666;
+
+function writeTemp(path: string, data: string | Uint8Array, was: Replaced | null = null): string {
   const tmp = tempPathFor(path);
-  const fd = openSync(tmp, 'wx', 0o644);
+  const fd = openSync(tmp, 'wx', was?.mode ?? NEW_FILE_MODE);
   try {
+    if (was) keepPermissions(fd, was);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
@@ -46,16 +92,18 @@ function writeTemp(path: string, data: string | Uint8Array): string {
   return tmp;
 }
 
-/** Replaces (or creates) `path` atomically. */
+/** Replaces (or creates) `path` atomically, keeping its permissions, owner and symlink (see replacedFile). */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = writeTemp(path, data);
+  const was = replacedFile(path);
+  const target = was?.target ?? path;
+  const tmp = writeTemp(target, data, was);
   try {
-    renameSync(tmp, path);
+    renameSync(tmp, target);
   } catch (err) {
     try { unlinkSync(tmp); } catch { /* already gone */ }
     throw err;
   }
-  fsyncDir(dirname(path));
+  fsyncDir(dirname(target));
 }
 
 /**

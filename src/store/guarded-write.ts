@@ -16,11 +16,13 @@
  * must never wait in the pool's queue (behind other files' fsyncs, tens of
  * ms each on slow storage), where another editor's save could land and be
  * overwritten: no more files are in flight than the pool has threads, and a
- * file has one call at a time on the pool (writeConcurrency).
+ * file has one call at a time on the pool (writeConcurrency). As for every
+ * replaced file (see replacedFile), the new one keeps the note's mode and
+ * symlink, and a note that may not be written is a failure.
  */
 import { closeSync, fsync, open, readFileSync, rename, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fsyncDir, tempPathFor } from './atomic-write.js';
+import { fsyncDir, keepPermissions, replacedFile, tempPathFor, type Replaced } from './atomic-write.js';
 
 /** What became of one write; a failure carries the error (its code says what). */
 export type GuardedWriteResult = 'written' | 'changed' | 'gone' | { failed: NodeJS.ErrnoException };
@@ -62,8 +64,11 @@ export function writeConcurrency(env: Record<string, string | undefined> = proce
 }
 
 const fsyncAsync = (fd: number) => new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
-const openAsync = (path: string) => new Promise<number>((resolve, reject) => open(path, 'wx', 0o644, (err, fd) => (err ? reject(err) : resolve(fd))));
+const openAsync = (path: string, mode: number) => new Promise<number>((resolve, reject) => open(path, 'wx', mode, (err, fd) => (err ? reject(err) : resolve(fd))));
 const renameAsync = (from: string, to: string) => new Promise<void>((resolve, reject) => rename(from, to, (err) => (err ? reject(err) : resolve())));
+
+/** The file (or a folder above it) is no longer there. */
+const isGone = (err: unknown) => ['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '');
 
 const closeQuietly = (fd: number) => { try { closeSync(fd); } catch { /* nothing left to flush: it was fsynced or is dropped */ } };
 const removeQuietly = (path: string) => { try { unlinkSync(path); } catch { /* never made, or already gone */ } };
@@ -73,14 +78,25 @@ const removeQuietly = (path: string) => { try { unlinkSync(path); } catch { /* n
  * small ones stay synchronous. Never throws: a failure is an outcome, and
  * the temp file is gone unless it became the note.
  */
-async function writeOne(job: GuardedWrite, beforeCommit?: (path: string) => void): Promise<GuardedWriteResult> {
-  const tmp = tempPathFor(job.path);
+async function writeOne(job: GuardedWrite, dirs: Set<string>, beforeCommit?: (path: string) => void): Promise<GuardedWriteResult> {
+  let tmp = '';
   let outcome: GuardedWriteResult = 'written';
   let created = false; // a temp path that exists but is not ours (EEXIST) is left alone
   try {
-    const fd = await openAsync(tmp);
+    // Through a symlink, with the note's permissions; a read-only note is a failure (see replacedFile).
+    let was: Replaced | null;
+    try {
+      was = replacedFile(job.path);
+    } catch (err) {
+      if (!isGone(err)) throw err;
+      was = null;
+    }
+    if (!was) return 'gone';
+    tmp = tempPathFor(was.target);
+    const fd = await openAsync(tmp, was.mode);
     created = true;
     try {
+      keepPermissions(fd, was);
       const buf = Buffer.from(job.after, 'utf8');
       for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
       await fsyncAsync(fd);
@@ -92,12 +108,14 @@ async function writeOne(job: GuardedWrite, beforeCommit?: (path: string) => void
     try {
       now = readFileSync(job.path);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err; // unreadable is a failure, not a removal
+      if (!isGone(err)) throw err; // unreadable is a failure, not a removal
       outcome = 'gone';
     }
     if (now && !now.equals(job.before)) outcome = 'changed';
-    if (outcome === 'written') await renameAsync(tmp, job.path);
+    if (outcome === 'written') {
+      await renameAsync(tmp, was.target);
+      dirs.add(dirname(was.target));
+    }
   } catch (err) {
     outcome = { failed: err as NodeJS.ErrnoException };
   }
@@ -118,8 +136,7 @@ export async function writeAllIfUnchanged(jobs: GuardedWrite[], opts: BatchOptio
   const worker = async () => {
     while (next < jobs.length) {
       const k = next++;
-      results[k] = await writeOne(jobs[k]!, opts.beforeCommit);
-      if (results[k] === 'written') dirs.add(dirname(jobs[k]!.path));
+      results[k] = await writeOne(jobs[k]!, dirs, opts.beforeCommit);
     }
   };
   const most = writeConcurrency();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, renameSync, symlinkSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { copyOf, FIXTURES, hasShared, run, runBin, SHARED, tempDir } from '../helpers/run.js';
 import { tagChange } from '../../src/commands/tag.js';
@@ -195,6 +195,19 @@ describe('notes tag add / remove', () => {
     expect(read(dir, 'visit-a/2024-03-06.md')).toContain('"tags": ["beam", "follow-up", "hpc"]\n}');
     const again = await run(['tag', 'add', 'FOLLOW-UP', '--to', '2024-03-04'], { cwd: dir });
     expect(again.stderr).toBe('notes: tag add FOLLOW-UP: 0 notes changed, 1 already as asked\n');
+  });
+
+  it('keeps a note private, and a symlinked note a link to the note it names', async () => {
+    const dir = notebook();
+    chmodSync(join(dir, 'visit-a/2024-03-04.md'), 0o600);
+    renameSync(join(dir, 'misc/idea.md'), join(dir, 'idea-real.md'));
+    symlinkSync('../idea-real.md', join(dir, 'misc/idea.md'));
+    const r = await run(['tag', 'add', 'follow-up', '--to', '2024-03-04', 'misc/idea.md'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'visit-a/2024-03-04.md')).toContain('"follow-up"');
+    expect(statSync(join(dir, 'visit-a/2024-03-04.md')).mode & 0o777).toBe(0o600);
+    expect(lstatSync(join(dir, 'misc/idea.md')).isSymbolicLink()).toBe(true);
+    expect(read(dir, 'idea-real.md')).toContain('follow-up');
   });
 
   it('adds a tags key after the last top-level key, before [params]', async () => {

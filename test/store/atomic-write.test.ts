@@ -1,0 +1,84 @@
+// A write replaces a note's bytes and nothing else about it: its permissions
+// (a private note stays private), its symlink (the link stays, the note it
+// points to changes), and a note the user made read-only is refused, as an
+// editor would refuse it, not renamed over.
+import { describe, expect, it } from 'vitest';
+import { chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/store/atomic-write.js';
+import { writeAllIfUnchanged } from '../../src/store/guarded-write.js';
+import { tempDirs } from '../helpers/run.js';
+
+const newDir = tempDirs();
+
+/** Both ways notes are written: plain (todo, visit) and guarded (tag, add). */
+const writers: [string, (path: string, before: string, after: string) => Promise<unknown>][] = [
+  ['writeFileAtomic', async (path, _before, after) => writeFileAtomic(path, after)],
+  ['writeAllIfUnchanged', async (path, before, after) => {
+    const [outcome] = await writeAllIfUnchanged([{ path, before: Buffer.from(before), after }]);
+    if (outcome !== 'written') throw Object.assign(new Error('not written'), { outcome });
+  }],
+];
+
+/** Makes a file read-only even to root (immutable), or returns null where chattr cannot. */
+function makeReadOnly(path: string): (() => void) | null {
+  if (process.getuid?.() !== 0) {
+    chmodSync(path, 0o444);
+    return () => chmodSync(path, 0o644);
+  }
+  if (spawnSync('chattr', ['+i', path]).status !== 0) return null;
+  return () => { spawnSync('chattr', ['-i', path]); };
+}
+
+describe.each(writers)('%s', (_name, write) => {
+  it.each(['600', '640', '664', '755'])('keeps mode %s', async (octal) => {
+    const mode = parseInt(octal, 8);
+    const path = join(newDir(), 'n.md');
+    writeFileSync(path, 'old\n');
+    chmodSync(path, mode);
+    await write(path, 'old\n', 'new\n');
+    expect(readFileSync(path, 'utf8')).toBe('new\n');
+    expect(statSync(path).mode & 0o777).toBe(mode);
+  });
+
+  it('writes through a symlink: the link stays a link, the note it points to changes', async () => {
+    const dir = newDir();
+    const real = join(dir, 'real.md');
+    const link = join(dir, 'link.md');
+    writeFileSync(real, 'old\n');
+    chmodSync(real, 0o600);
+    symlinkSync('real.md', link);
+    await write(link, 'old\n', 'new\n');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('real.md');
+    expect(readFileSync(real, 'utf8')).toBe('new\n');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a read-only note and leaves it as it was', async () => {
+    const path = join(newDir(), 'n.md');
+    writeFileSync(path, 'old\n');
+    const undo = makeReadOnly(path);
+    if (!undo) return; // chattr unsupported here (as root, only an immutable file is read-only)
+    try {
+      await expect(write(path, 'old\n', 'new\n')).rejects.toThrow();
+      expect(readFileSync(path, 'utf8')).toBe('old\n');
+    } finally {
+      undo();
+    }
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('creates a new file with the umask applied to 0666, as any program would', () => {
+    const path = join(newDir(), 'new.md');
+    const old = process.umask(0o002);
+    try {
+      writeFileAtomic(path, 'x\n');
+    } finally {
+      process.umask(old);
+    }
+    expect(statSync(path).mode & 0o777).toBe(0o664);
+  });
+});
