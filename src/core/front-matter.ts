@@ -181,7 +181,7 @@ export function parseFrontMatter(format: FrontMatterFormat, raw: string, file = 
       // at ~50 µs more per note; its line numbers then count from raw's first
       // line). It refuses a CR before the line end of a comment ("control
       // characters are not allowed in comments"): CRLF notes are read as LF.
-      data = parseToml(raw.replace(/\r\n/g, '\n'));
+      data = parseToml(raw);
     } else {
       data = parseMatter(`---\n${raw}\n---\n`, MATTER_OPTIONS.yaml).data;
     }

@@ -8,14 +8,19 @@ type Toml = typeof import('@iarna/toml');
 
 let toml: Toml | undefined;
 
-/** TOML.parse: throws the parser's error (with line and col) on bad TOML. */
+/**
+ * TOML.parse: throws the parser's error (with line and col) on bad TOML.
+ * CRLF line ends are read as LF first: @iarna/toml rejects the CR of a
+ * CRLF that ends a comment ("control characters are not allowed in
+ * comments"), though TOML allows CRLF anywhere a line may end.
+ */
 export function parseToml(text: string): Record<string, unknown> {
   if (!toml) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     toml = require('@iarna/toml') as Toml;
     mendParser(toml);
   }
-  return toml.parse(text) as Record<string, unknown>;
+  return toml.parse(text.includes('\r') ? text.replace(/\r\n/g, '\n') : text) as Record<string, unknown>;
 }
 
 interface ParserState {
