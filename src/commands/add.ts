@@ -16,7 +16,7 @@ import { editTags } from '../core/front-matter-edit.js';
 import { entryForDay } from '../core/day-entry.js';
 import { existsSync } from 'node:fs';
 import { NotesError } from '../core/errors.js';
-import { insideRoot } from '../store/paths.js';
+import { visitRel } from '../store/paths.js';
 
 export interface AddOptions {
   /** YYYY-MM-DD */
@@ -114,8 +114,8 @@ function appendAll(text: string, nb: Notebook, rel: string, opts: AddOptions): {
 
 /** Today's (or `day`'s) entry of the current visit, or null. */
 export function findEntry(nb: Notebook, day: string, visit?: string): { path: string; rel: string } | null {
-  const folderRel = (visit ?? nb.config.currentVisit ?? '').replace(/^\.?\/+|\/+$/g, '');
-  if (!existsSync(insideRoot(nb.root, folderRel, 'visit folder'))) return null;
+  const folderRel = visitRel(nb.root, visit ?? nb.config.currentVisit ?? '');
+  if (!existsSync(join(nb.root, folderRel))) return null;
   const found = entryForDay(folderNotes(nb.root, folderRel), day);
   return found ? { path: join(nb.root, found.path), rel: found.path } : null;
 }

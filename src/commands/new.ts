@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notebook } from '../store/notebook.js';
 import { readNote, isProblem } from '../store/notebook.js';
-import { insideRoot, relToRoot } from '../store/paths.js';
+import { insideRoot, relToRoot, visitRel } from '../store/paths.js';
 import { withLock } from '../store/lock.js';
 import { createFileExclusive } from '../store/atomic-write.js';
 import { atTimeOfDay, formatLocalDateTime } from '../core/dates.js';
@@ -71,8 +71,8 @@ function loadTemplate(nb: Notebook, format: 'toml' | 'yaml', explicit: boolean):
 }
 
 export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResult> {
-  const folderRel = (opts.visit ?? nb.config.currentVisit ?? '').replace(/^\.?\/+|\/+$/g, '');
-  const folder = insideRoot(nb.root, folderRel, 'visit folder');
+  const folderRel = visitRel(nb.root, opts.visit ?? nb.config.currentVisit ?? '');
+  const folder = join(nb.root, folderRel);
   const rel = relToRoot(nb.root, folder) ?? '';
   mkdirSync(folder, { recursive: true });
   const format = opts.format ?? nb.config.format;

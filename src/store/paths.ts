@@ -16,6 +16,16 @@ export function insideRoot(root: string, rel: string, what: string): string {
   return abs;
 }
 
+/**
+ * A visit folder as typed (`ess-2023`, `./ess-2023/`, or an absolute path
+ * inside the notebook) relative to the root, with `/` separators; '' for the
+ * root. Refuses a folder outside the notebook: an absolute path must not
+ * become a folder of that name under the root.
+ */
+export function visitRel(root: string, typed: string): string {
+  return relToRoot(root, insideRoot(root, typed.replace(/\\/g, '/'), 'visit folder'))!;
+}
+
 /** `abs` relative to the root with `/` separators, or null when outside. */
 export function relToRoot(root: string, abs: string): string | null {
   const back = relative(root, abs);

@@ -84,6 +84,24 @@ describe('notes new', () => {
   });
 });
 
+describe('notes new --visit with an absolute path', () => {
+  it('files the entry in that folder when it is inside the notebook', async () => {
+    const dir = notebook();
+    const r = await run(['new', '--date', '2024-05-09', '--visit', join(dir, 'visit-a')], { cwd: dir, now: NOW });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('visit-a/2024-05-09.md\n');
+  });
+
+  it('refuses a folder outside the notebook, and makes none under it', async () => {
+    const dir = notebook();
+    const elsewhere = tempDir(); cleanups.push(elsewhere.cleanup);
+    const r = await run(['new', '--date', '2024-05-09', '--visit', elsewhere.dir], { cwd: dir, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^notes: error: visit folder ".*" is outside the notebook/);
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(notebook()).sort());
+  });
+});
+
 describe('notes init and finding the notebook', () => {
   it('init writes only the config file', async () => {
     const t = tempDir(); cleanups.push(t.cleanup);
