@@ -104,11 +104,15 @@ export function rawScalar(format: FrontMatterFormat, raw: string, key: string): 
   return null;
 }
 
-/** A bare string becomes a one-item list; anything else becomes strings. */
+/**
+ * A bare string becomes a one-item list; other scalars become strings. As
+ * in Hugo, a map holds no terms and a list inside the list is left out
+ * (`tags: [[a, b], c]` is `c`): String() would make `[object Object]` and `a,b`.
+ */
 export function toList(value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
   const items = Array.isArray(value) ? value : [value];
-  return items.filter((v) => v !== null && v !== undefined && v !== '').map((v) => String(v));
+  return items.filter((v) => v !== null && v !== undefined && v !== '' && (typeof v !== 'object' || v instanceof Date)).map((v) => String(v));
 }
 
 function toBool(value: unknown): boolean | undefined {

@@ -33,7 +33,8 @@ type DB = Database.Database;
  * (YAML 1.1 booleans, TOML dates and times @iarna/toml misread, spaces
  * after a front matter delimiter), so rows an older version wrote may hold
  * other values for unchanged files. 7: the text is folded by foldText, not
- * by FTS5 (whose remove_diacritics is off: there is nothing left for it).
+ * by FTS5 (whose remove_diacritics is off: there is nothing left for it),
+ * and tags given as a map or nested lists are read as Hugo reads them.
  */
 export const SCHEMA_VERSION = '7';
 

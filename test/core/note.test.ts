@@ -79,7 +79,7 @@ describe('parseNote: the normalized model', () => {
     expect(() => decodeNote(Uint8Array.from([0x61, 0x0a, 0xe9]), 'c.md')).toThrow(NoteParseError);
   });
 
-  it.each([[undefined, []], ['a', ['a']], [['a', 'b'], ['a', 'b']], [[1, null], ['1']]])('toList(%j)', (v, l) => {
+  it.each([[undefined, []], ['a', ['a']], [['a', 'b'], ['a', 'b']], [[1, null], ['1']], [{ a: 1 }, []], [[['a', 'b'], 'c'], ['c']], [[{ x: 1 }, true], ['true']]])('toList(%j)', (v, l) => {
     expect(toList(v)).toEqual(l);
   });
 });
