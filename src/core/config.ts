@@ -106,7 +106,9 @@ export function setConfigString(text: string, key: string, value: string, file =
     const m = keyRe.exec(line);
     if (m) {
       const start = offset + m[1]!.length;
-      out = text.slice(0, start) + literal + text.slice(start + m[2]!.length);
+      // A literal string ('...') stays one where TOML allows it (no quote, line break or control character).
+      const kept = m[2]!.startsWith("'") && !/['\x00-\x08\x0a-\x1f\x7f]/.test(value) ? `'${value}'` : literal;
+      out = text.slice(0, start) + kept + text.slice(start + m[2]!.length);
       break;
     }
     if (nl === -1) break;
