@@ -89,7 +89,22 @@ export function isRoleAddress(local: string): boolean {
 
 // \u2019 is the typographic apostrophe (O’Neill); written as an escape, which
 // the RegExp reads, so that the bundle stays ASCII (scripts/build.mjs).
-const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*)`;
+/**
+ * A letter of a script without case (Han, kana, Hangul, Arabic, Hebrew,
+ * Devanagari...): `\p{Lo}` less the ordinal signs ª and º. Such names
+ * cannot start with a capital, so a capital-only test finds none of them
+ * (山田 太郎, محمد علي next to an address were listed as bare addresses).
+ */
+const UNCASED = String.raw`[^\P{Lo}\u00aa\u00ba]`;
+/** A word of an uncased script; \p{Lm} inside for 々 (佐々木) and ー, ・ between the parts of a name in katakana. */
+const UNCASED_WORD = String.raw`${UNCASED}[\p{Lo}\p{Lm}\p{M}]*(?:\u30fb${UNCASED}[\p{Lo}\p{Lm}\p{M}]*)*`;
+const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|${UNCASED_WORD})`;
+/** A word that may start a name: capitalised, or in a script without case. */
+const NAME_START = new RegExp(String.raw`^(?:\p{Lu}|${UNCASED})`, 'u');
+/** A nickname in quotes between two names (`Zoë "Z" Smith`): dropped, as an address book files her as Zoë Smith. */
+const NICKNAME = /(?<=\S)[ \t]+(?:"[^"\n]{1,30}"|\u201c[^\u201d\n]{1,30}\u201d)(?=[ \t]+\S)/gu;
+/** Text with quoted nicknames between names dropped (`Zoë "Z" Smith` → `Zoë Smith`). */
+export const dropNicknames = (text: string): string => (text.includes('"') || text.includes('\u201c') ? text.replace(NICKNAME, '') : text);
 const PART = String.raw`(?:${[...PARTICLES].join('|')})`;
 /** A run of capitalised words, particles allowed between them. */
 const RUN = String.raw`${WORD}(?:[ \t]+(?:${PART}[ \t]+)*${WORD}){0,5}`;
@@ -136,9 +151,9 @@ export function asName(candidate: string, { single = false } = {}): string | nul
   if (!ws.length) return null;
   const core = ws.filter((w) => !PARTICLES.has(w));
   if (core.length < (single ? 1 : 2) || core.length > 6) return null;
-  if (!/^\p{Lu}/u.test(ws[0]!) || !/^\p{Lu}/u.test(ws[ws.length - 1]!)) return null;
+  if (!NAME_START.test(ws[0]!) || !NAME_START.test(ws[ws.length - 1]!)) return null;
   for (const w of core) {
-    if (!/^\p{Lu}/u.test(w) || /\d/.test(w) || isAcronym(w.replace(/\.$/, '')) || NOT_NAMES.has(w.toLowerCase())) return null;
+    if (!NAME_START.test(w) || /\d/.test(w) || isAcronym(w.replace(/\.$/, '')) || NOT_NAMES.has(w.toLowerCase())) return null;
   }
   if (core.length === 1 && core[0]!.length < 2) return null;
   return ws.join(' ');
@@ -355,19 +370,23 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
   const lines = noteOutline(note);
   lines.forEach((l, i) => {
     if (l.inCode || l.kind === 'blank') return;
-    const anchors = anchorsOf(l.text);
+    // Every position below is in this text, nicknames dropped (`Zoë "Z" Smith`).
+    const text = dropNicknames(l.text);
+    const anchors = anchorsOf(text);
     if (!anchors.length) return;
     let lineFound: Sighting | null = null;
     let names: string[] | null = null;
-    const inline = groupInLine(l.text.slice(Math.max(0, anchors[0]!.start - 200), anchors[0]!.start), l.text.slice(anchors[0]!.end, anchors[0]!.end + 200));
+    const inline = groupInLine(text.slice(Math.max(0, anchors[0]!.start - 200), anchors[0]!.start), text.slice(anchors[0]!.end, anchors[0]!.end + 200));
     anchors.forEach((a, k) => {
       // A name next to an anchor is within a few words of it; bounding the
       // text also keeps the patterns below linear on very long lines.
-      const before = l.text.slice(Math.max(k ? anchors[k - 1]!.end : 0, a.start - 200), a.start);
-      const after = l.text.slice(a.end, Math.min(k + 1 < anchors.length ? anchors[k + 1]!.start : l.text.length, a.end + 200));
+      const before = text.slice(Math.max(k ? anchors[k - 1]!.end : 0, a.start - 200), a.start);
+      const after = text.slice(a.end, Math.min(k + 1 < anchors.length ? anchors[k + 1]!.start : text.length, a.end + 200));
       // Plus-addressing (me+spam@) tags the box, not the person.
       const local = a.email ? a.email.split('@')[0]!.replace(/\+.*$/, '') : '';
       const slug = a.url ? profileSlug(a.url)! : '';
+      // One word is a name only when the address spells it (Jane, jane@). Not
+      // an unspaced 王伟 either: 連絡先 ("contact") before an address looks the same.
       const single = (n: string | null) => n && (words(n).length > 1 || (local && foldName(local).startsWith(foldName(n)))) ? n : null;
       const key = a.email ? local : slug;
       let name: string | null = null;
@@ -376,14 +395,14 @@ function sightingsOf(note: Note, visit: string | null): Sighting[] {
         // The name next to the anchor, unless another name on the line fits the
         // address better ("Ana Silva & Tomás Ruiz — ana.silva@..., tomas.ruiz@...").
         const near = single(nameNear(before, after, true));
-        const better = (names ??= lineNames(l.text)).filter((n) => agrees(n, key) && !out.some((o) => o.at.line === l.line && o.name === n));
+        const better = (names ??= lineNames(text)).filter((n) => agrees(n, key) && !out.some((o) => o.at.line === l.line && o.name === n));
         if (near && agrees(near, key)) name = better.find((n) => words(n).length > words(near).length && foldName(n).includes(foldName(near))) ?? near;
         else name = better[0] ?? near;
       }
       if (!name && a.email && ROLE_BEFORE.test(before)) return;
       if (!name && k === 0 && before.trim() === '' && l.parent !== -1) {
         const parent = lines[l.parent]!;
-        if (!anchorsOf(parent.text).length) name = asName(stripParen(parent.text.replace(/[*_]+/g, '').trim()));
+        if (!anchorsOf(parent.text).length) name = asName(stripParen(dropNicknames(parent.text).replace(/[*_]+/g, '').trim()));
       }
       let derived: Sighting['derived'] = null;
       if (!name) {

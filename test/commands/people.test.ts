@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, FIXTURES } from '../helpers/run.js';
+import { run, FIXTURES, tempDirs } from '../helpers/run.js';
 import { foldName, type Person } from '../../src/core/people.js';
 
 const VISITS = join(FIXTURES, 'visits');
+const tempFolder = tempDirs();
 
 describe('notes people', () => {
   it('lists people with groups, e-mails and visits', async () => {
@@ -62,6 +63,29 @@ describe('notes people', () => {
         { path: 'lab-trip/2024-03-12.md', line: 6, visit: 'lab-trip', day: '2024-03-12', source: 'mention' },
       ],
     });
+  });
+
+  it('finds names in scripts without case, and drops a quoted nickname', async () => {
+    const dir = join(tempFolder(), 'nb');
+    mkdirSync(join(dir, 't'), { recursive: true });
+    writeFileSync(join(dir, 't/a.md'), [
+      '+++', 'title = "Two"', 'date = 2024-01-03T10:00:00+01:00', '+++',
+      '- 山田 太郎 (mailto:yamada@example.jp)', '- محمد علي <m.ali@example.sa>',
+      '- 山田 太郎 (mailto:taro.yamada@example.jp)', '- Zoë "Z" Smith (mailto:zoe@example.org)', '',
+    ].join('\n'));
+    const env = { NOTES_CACHE_DIR: join(dir, '..', 'cache') };
+    const r = await run(['--dir', dir, 'people', '--json'], { env });
+    expect(r.code).toBe(0);
+    // Two addresses keep one name apart, as for Latin names (README: "unless both carry different addresses").
+    expect((JSON.parse(r.stdout) as Person[]).map((p) => [p.name, p.derived, p.emails])).toEqual([
+      ['Zoë Smith', null, ['zoe@example.org']],
+      ['محمد علي', null, ['m.ali@example.sa']],
+      ['山田 太郎', null, ['yamada@example.jp']],
+      ['山田 太郎', null, ['taro.yamada@example.jp']],
+    ]);
+    const q = await run(['--dir', dir, 'people', '山田'], { env });
+    expect(q.code).toBe(0);
+    expect(q.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/)[0])).toEqual(['山田 太郎', '山田 太郎']);
   });
 
   it('writes vCard 4.0 with CRLF line ends', async () => {

@@ -16,6 +16,13 @@ describe('name helpers', () => {
     ['Event formation unit', null],
     ['Data Systems and Technologies', null],
     ['Acting Group Leader', null],
+    // Scripts without case: no capital to test, the words themselves count.
+    ['山田 太郎', '山田 太郎'],
+    ['محمد علي', 'محمد علي'],
+    ['佐々木 健', '佐々木 健'],
+    ['Contact 山田 太郎', '山田 太郎'],
+    ['山田 taro', null],
+    ['nº 5', null],
   ])('asName(%s) = %s', (input, expected) => {
     expect(asName(input)).toBe(expected);
   });
@@ -92,6 +99,16 @@ describe('extractPeople: anchors', () => {
     ['- Jane Doe (jane@example.org), John Roe (john.roe@example.org)', ['Jane Doe', 'John Roe']],
     ['- jdoe@example.org maintains the macros', ['jdoe@example.org']],
     ['| Jane Doe | jane@example.org |', ['Jane Doe']],
+    ['- 山田 太郎 (mailto:yamada@example.jp)', ['山田 太郎']],
+    ['- محمد علي <m.ali@example.sa>', ['محمد علي']],
+    ['- [김 민수](mailto:minsu.kim@example.kr)', ['김 민수']],
+    // One unspaced word is not told from a label (連絡先, "contact"): the name comes from the address.
+    ['- 王伟 <wang.wei@example.cn>', ['Wang Wei']],
+    ['- Contact: 山田 太郎, taro@example.jp', ['山田 太郎']],
+    ['- 連絡先: taro@example.jp', ['taro@example.jp']],
+    ['- Zoë "Z" Smith (mailto:zoe@example.org)', ['Zoë Smith']],
+    ['- [Zoë “Z” Smith](mailto:zs@example.org)', ['Zoë Smith']],
+    ['- Zoë Smith\n  - zoe@example.org "work"', ['Zoë Smith']],
   ])('%s', (body, expected) => {
     expect(names(body)).toEqual(expected);
   });
@@ -111,6 +128,7 @@ describe('extractPeople: no invented people', () => {
     '- see [Value Object](https://en.wikipedia.org/wiki/Value_object)',
     '- [Vim Hugo Helper](https://github.com/someone/vim-hugo-helper)',
     '- sign up at https://gitlab.example.org/users/sign_up',
+    '- 連絡先: support@example.jp',
   ])('%s', (body) => {
     expect(names(body)).toEqual([]);
   });
@@ -159,6 +177,10 @@ describe('extractPeople: groups, mentions, merging', () => {
   it('keeps people with different e-mails apart', () => {
     const two = extractPeople([dayNote('a/2023-01-01.md', '- Jane Doe (jane@example.org)\n- Jane Doe (jane.doe@other.example.org)')]);
     expect(two.map((p) => p.emails)).toEqual([['jane@example.org'], ['jane.doe@other.example.org']]);
+  });
+  it('keeps the same uncased name with different e-mails apart, as for Latin names', () => {
+    const two = extractPeople([dayNote('a/2023-01-01.md', '- 山田 太郎 (mailto:yamada@example.jp)\n- 山田 太郎 (mailto:taro.yamada@example.jp)\n- 山田 太郎 <yamada@example.jp> again')]);
+    expect(two.map((p) => [p.name, p.emails])).toEqual([['山田 太郎', ['yamada@example.jp']], ['山田 太郎', ['taro.yamada@example.jp']]]);
   });
   it('reads the people front matter key', () => {
     const p = extractPeople([dayNote('a/2023-01-01.md', '', '2023-01-01', 'people = ["Ada Quill", "Bo Lind <bo@example.org>", {name = "Cy Ray", group = "Optics"}]\n')]);

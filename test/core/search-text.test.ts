@@ -12,6 +12,10 @@ describe('extractPeople', () => {
     ['- Jane Doe (mailto:jane@example.org)\n- Jane Doe (mailto:jane@example.org)', ['Jane Doe']],
     ['- no address here', []],
     ['- (mailto:anon@example.org)', []],
+    // Names in scripts without case are names too (they were in this column before people.ts found them).
+    ['- 山田 太郎 (mailto:yamada@example.jp)', ['山田 太郎']],
+    ['- محمد علي <m.ali@example.sa>', ['محمد علي']],
+    ['- Zoë "Z" Smith (mailto:zoe@example.org)', ['Zoë "Z" Smith']],
   ])('%j', (body, people) => {
     expect(extractPeople(body)).toEqual(people);
   });
