@@ -7,6 +7,7 @@ import type { Note } from './note.js';
 import { noteDay } from './filter.js';
 import { noteOutline, ancestors } from './outline.js';
 import { findVisits, visitResolver } from './visit.js';
+import { linkTarget, mdLinkPattern } from './md-link.js';
 
 export interface LinkPlace {
   path: string;
@@ -26,7 +27,7 @@ export interface Link {
   places: LinkPlace[];
 }
 
-const MD_LINK = /\[([^\]\n]{0,500})\]\(\s*<?(https?:\/\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const MD_LINK = mdLinkPattern();
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\]]+/g;
 
 /** Trims what prose puts after a URL: final punctuation and an unbalanced `)`. */
@@ -58,7 +59,13 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The URLs of one line, with their Markdown labels. */
 export function urlsOf(text: string): { url: string; label: string | null; start: number; end: number }[] {
   const out: { url: string; label: string | null; start: number; end: number }[] = [];
-  if (text.includes('](')) for (const m of text.matchAll(MD_LINK)) out.push({ url: trimUrl(m[2]!), label: m[1]!.trim() || null, start: m.index!, end: m.index! + m[0].length });
+  if (text.includes('](')) {
+    for (const m of text.matchAll(MD_LINK)) {
+      const target = linkTarget(m);
+      // Other links (`[a](other.md)`) are not web addresses; a URL in their text still is.
+      if (/^https?:\/\//i.test(target)) out.push({ url: trimUrl(target), label: m[1]!.trim() || null, start: m.index!, end: m.index! + m[0].length });
+    }
+  }
   for (const m of text.matchAll(URL_RE)) {
     const s = m.index!;
     if (out.some((o) => s >= o.start && s < o.end)) continue;

@@ -22,6 +22,7 @@ import { getKey } from './note.js';
 import { noteDay } from './filter.js';
 import { ancestors, noteOutline, type OutlineLine } from './outline.js';
 import { findVisits, visitResolver } from './visit.js';
+import { linkTarget, mdLinkPattern } from './md-link.js';
 
 /** How a person's appearance in a note was recognised. */
 export type PersonSource = 'email' | 'profile' | 'front-matter' | 'mention';
@@ -119,7 +120,7 @@ const TITLES = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?$/i;
  * costs linear time: unbounded, a 40,000-character line took 1.7 s.
  */
 export const EMAIL_RE = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
-const MD_LINK = /\[([^\]\n]{0,500})\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const MD_LINK = mdLinkPattern();
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\])]+(?:\([^\s()]*\)[^\s<>"'`\])]*)*/g;
 
 const PROFILE_SEGMENTS = /^(?:profiles?|people|persons?|staff|members?|employees?|directory|researchers?|scientists?|authors?|users?|contacts?|team|speakers?|presenters?|faculty)$/i;
@@ -265,7 +266,7 @@ function anchorsOf(text: string): Anchor[] {
   const hasUrl = text.includes('://');
   if (!hasAt && !hasUrl) return out;
   for (const m of (text.includes('](') ? text.matchAll(MD_LINK) : [])) {
-    const target = m[2]!;
+    const target = linkTarget(m);
     const s = m.index!;
     const e = s + m[0].length;
     taken.push([s, e]);

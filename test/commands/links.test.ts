@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, FIXTURES } from '../helpers/run.js';
+import { run, FIXTURES, tempDirs } from '../helpers/run.js';
 
 const VISITS = join(FIXTURES, 'visits');
+const tempFolder = tempDirs();
 
 describe('notes links', () => {
   it('lists each URL once with every place and its context', async () => {
@@ -14,6 +16,14 @@ describe('notes links', () => {
       '  lab-trip/2024-03-12.md:6  2024-03-12  Met Kofi Mensah again, see.',
       '',
     ].join('\n'));
+  });
+  it('keeps balanced parentheses in a Markdown link destination', async () => {
+    const dir = join(tempFolder(), 'nb');
+    mkdirSync(join(dir, 't'), { recursive: true });
+    writeFileSync(join(dir, 't/a.md'), '+++\ntitle = "One"\ndate = 2024-01-02T10:00:00+01:00\n+++\n- [Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) here\n');
+    const r = await run(['--dir', dir, 'links'], { env: { NOTES_CACHE_DIR: join(dir, '..', 'cache') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('https://en.wikipedia.org/wiki/Foo_(bar)\n  t/a.md:5  2024-01-02  Wiki here\n');
   });
   it('prints JSON and filters by host', async () => {
     const j = JSON.parse((await run(['--dir', VISITS, 'links', '--json', '--host', 'example.org'])).stdout);

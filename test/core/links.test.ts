@@ -15,6 +15,14 @@ describe('links', () => {
     expect(urlsOf('see [the docs](https://docs.example.org/x "t"), <https://a.example.org/> and https://b.example.org/y.').map((u) => [u.url, u.label]))
       .toEqual([['https://docs.example.org/x', 'the docs'], ['https://a.example.org/', null], ['https://b.example.org/y', null]]);
   });
+  it.each([
+    ['- [Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) here', [['https://en.wikipedia.org/wiki/Foo_(bar)', 'Wiki']], 'Wiki here'],
+    ['- [A](<https://a.example.org/x> "T") and [B](https://b.example.org/p (t)).', [['https://a.example.org/x', 'A'], ['https://b.example.org/p', 'B']], 'A and B.'],
+    ['- [notes](other.md) https://c.example.org/c', [['https://c.example.org/c', null]], '[notes](other.md)'],
+  ])('reads a Markdown link as CommonMark does: %s', (line, urls, context) => {
+    expect(urlsOf(line).map((u) => [u.url, u.label])).toEqual(urls);
+    expect(extractLinks([dayNote('v/2023-09-08.md', line)])[0]!.places[0]!.context).toBe(context);
+  });
   it('de-duplicates across notes and keeps every place with its context', () => {
     const notes = [
       dayNote('v/2023-09-09.md', '- Saw the stand: https://lab.example.org/stand/', '2023-09-09'),

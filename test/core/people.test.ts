@@ -114,6 +114,16 @@ describe('extractPeople: anchors', () => {
   });
 });
 
+describe('extractPeople: profile links read as CommonMark reads them', () => {
+  it.each([
+    ['- [Jane Doe](https://conf.example.org/speakers/jane_(doe)) spoke', 'https://conf.example.org/speakers/jane_(doe)'],
+    ['- [Jane Doe](<https://example.org/people/jdoe> "profile")', 'https://example.org/people/jdoe'],
+    ["- [Jane Doe](https://example.org/people/jdoe 'profile')", 'https://example.org/people/jdoe'],
+  ])('%s', (body, url) => {
+    expect(extractPeople([dayNote('v/2023-09-08.md', body)]).map((p) => [p.name, p.urls])).toEqual([['Jane Doe', [url]]]);
+  });
+});
+
 describe('extractPeople: no invented people', () => {
   it.each([
     '- Cool Tools\n  - HDF5 Viewer in VSCode',
