@@ -23,6 +23,7 @@ import { noteDay } from './filter.js';
 import { ancestors, noteOutline, type OutlineLine } from './outline.js';
 import { findVisits, visitResolver } from './visit.js';
 import { linkTarget, mdLinkPattern } from './md-link.js';
+import { stripEmails } from './emails.js';
 
 /** How a person's appearance in a note was recognised. */
 export type PersonSource = 'email' | 'profile' | 'front-matter' | 'mention';
@@ -170,6 +171,26 @@ function slugWords(slug: string): string[] | null {
   if (parts.length < 2 || parts.length > 4) return null;
   if (!parts.every((p, i) => /^\p{L}+$/u.test(p) && (p.length >= 2 || (i > 0 && i < parts.length - 1)))) return null;
   return parts;
+}
+
+/**
+ * A person as an export without e-mail addresses (--strip-emails) may show
+ * them, or null when nothing would be left that is not an address: someone
+ * known only by an address, or by a name made from one (jane.q.private@ →
+ * "Jane Q Private", which spells the address out). Other spellings made
+ * from an address go too; so do mailto links and addresses in any text.
+ */
+export function withoutAddresses(p: Person): Person | null {
+  if (p.derived === 'email' || p.name.includes('@')) return null;
+  const fromAddress = new Set(p.emails.map((e) => nameFromSlug(e.slice(0, e.lastIndexOf('@')))).filter((n): n is string => n !== null));
+  return {
+    ...p,
+    name: stripEmails(p.name),
+    aliases: p.aliases.filter((a) => !a.includes('@') && !fromAddress.has(a)).map(stripEmails),
+    emails: [],
+    urls: p.urls.filter((u) => !/^mailto:/i.test(u)).map(stripEmails),
+    groups: p.groups.map(stripEmails),
+  };
 }
 
 /** A name derived from a slug or local part ("jane-doe" → "Jane Doe"), or null. */

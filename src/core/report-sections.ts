@@ -5,7 +5,7 @@
  * export's `--strip-emails`).
  */
 import type { Note } from './note.js';
-import { EMAIL_RE, extractPeople, type Person } from './people.js';
+import { EMAIL_RE, extractPeople, withoutAddresses, type Person } from './people.js';
 import { extractFollowUps, type FollowUp } from './followups.js';
 import { findVisits, visitResolver } from './visit.js';
 
@@ -28,9 +28,9 @@ export function stripEmailsFrom(s: string): string {
   return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(EMAIL_RE, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
 }
 
-function personLine(p: Person, stripEmails: boolean): string | null {
-  const named = !p.name.includes('@');
-  if (!named && stripEmails) return null;
+function personLine(person: Person, stripEmails: boolean): string | null {
+  const p = stripEmails ? withoutAddresses(person) : person;
+  if (!p) return null;
   let s = `- **${mdEscape(p.name)}**`;
   if (p.derived === 'url') s += ' (name from profile URL)';
   if (p.groups.length) s += `, ${p.groups.map(mdEscape).join('; ')}`;

@@ -363,17 +363,20 @@ describe('notes export: people met and follow-ups (issue 6)', () => {
     expect(read(dir, 'search-index.json')).not.toMatch(/@|mailto/);
   });
 
-  it('--strip-emails leaves out people known only by their address', async () => {
+  it('--strip-emails leaves out people known only by their address, or by a name made from it', async () => {
     const dir = notebook();
-    writeFileSync(join(dir, 'ideas.md'), '# Ideas\n\n- Write to zed.q@example.org about samples.\n- Ask x9@example.org too.\n');
+    writeFileSync(join(dir, 'ideas.md'), '# Ideas\n\n- Write to zed.q@example.org about samples.\n- Ask x9@example.org too.\n- Asked jane.q.private@example.org about the beamline.\n');
     await exp(dir, ['--html', '--out', 'site']);
     const withAddresses = read(dir, 'people.html');
     expect(withAddresses).toContain('x9@example.org');
     expect([...withAddresses.matchAll(/<tr id="([^"]+)"/g)].map((m) => m[1])).toContain('person-x9-example-org');
     await exp(dir, ['--html', '--out', 'site', '--strip-emails']);
     const stripped = read(dir, 'people.html');
-    expect(stripped).not.toMatch(/@|x9|zed/);
+    expect(stripped).not.toMatch(/@|x9|zed|private/i);
     expect([...stripped.matchAll(/<tr id="([^"]+)"><td><strong>([^<]*)</g)].map((m) => m[2])).toEqual(['Ada Example', 'Bo Sample', 'Cy Person', 'Dee Example']);
+    expect(read(dir, 'search-index.json')).not.toMatch(/private/i);
+    expect((await exp(dir, ['--md', '--strip-emails'])).stdout).not.toMatch(/private/i);
+    expect((await exp(dir, ['--md'])).stdout).toContain('Jane Q Private');
   });
 
   it('--md ends with "People met" and "Follow-ups" after the days', async () => {

@@ -20,7 +20,7 @@ import type { Note } from '../../core/note.js';
 import { noteDay } from '../../core/filter.js';
 import { slugify } from '../../core/slug.js';
 import { stripEmails } from '../../core/emails.js';
-import { extractPeople, type Person } from '../../core/people.js';
+import { extractPeople, withoutAddresses, type Person } from '../../core/people.js';
 import { extractFollowUps, type FollowUp } from '../../core/followups.js';
 import { createRenderer, renderMarkdown, renderMarkdownInline, type LinkTarget, type RenderEnv } from './markdown.js';
 import { escapeHtml, href, link, relativeHref, shell, type NavLink } from './layout.js';
@@ -353,12 +353,8 @@ function sitePeople(people: Person[], byPath: Map<string, SiteNote>, strip: bool
   const order = new Map([...byPath.values()].map((sn, i) => [sn, i]));
   const out: SitePerson[] = [];
   for (const p of people) {
-    // Someone known only by an address has no name to show without it.
-    if (strip && p.name.includes('@')) continue;
-    const person: Person = strip
-      ? { ...p, name: stripEmails(p.name), aliases: p.aliases.filter((a) => !a.includes('@')).map(stripEmails), emails: [],
-        urls: p.urls.filter((u) => !/^mailto:/i.test(u)).map(stripEmails), groups: p.groups.map(stripEmails) }
-      : p;
+    const person = strip ? withoutAddresses(p) : p;
+    if (!person) continue;
     const notes = [...new Set(p.appearances.map((a) => byPath.get(a.path)).filter((sn): sn is SiteNote => !!sn))]
       .sort((a, b) => order.get(a)! - order.get(b)!);
     out.push({ person, id: ids.take(`person-${slugify(person.name) || 'someone'}`), notes });
