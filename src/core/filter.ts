@@ -115,22 +115,52 @@ const byNullable = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) =>
 const num = (a: number, b: number) => a - b;
 const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Sorts notes in place: by date then weight (undated last), or by the key given; path breaks ties. */
+/**
+ * Sorts notes in place: by day (as shown: a YYYY-MM-DD menuTitle, else the
+ * date as written), then the instant, then weight (undated last); or by the
+ * key given; path breaks ties.
+ */
 export function sortNotes(notes: Note[], key: SortKey = 'date', reverse = false): Note[] {
-  // Each note's instant is worked out once, not at each of the n log n comparisons.
-  const instants = new Map<Note, number | null>();
-  return sortBy(notes, (n) => { let v = instants.get(n); if (v === undefined) instants.set(n, (v = sortInstant(n))); return v; }, key, reverse);
+  // Each note's instant and day are worked out once, not at each of the n log n comparisons.
+  const memo = new Map<Note, [number | null, string | null]>();
+  const of = (n: Note) => { let v = memo.get(n); if (!v) memo.set(n, (v = [sortInstant(n), noteDay(n)])); return v; };
+  return sortBy(notes, (n) => of(n)[0], (n) => of(n)[1], key, reverse);
 }
 
-/** sortNotes for listed notes, whose instant is known. */
+/** sortNotes for listed notes, whose instant and day are known. */
 export function sortListed(notes: ListedNote[], key: SortKey = 'date', reverse = false): ListedNote[] {
-  return sortBy(notes, (n) => n.sortAt, key, reverse);
+  return sortBy(notes, (n) => n.sortAt, (n) => n.day, key, reverse);
 }
 
-function sortBy<T extends Listed>(notes: T[], t: (n: T) => number | null, key: SortKey, reverse: boolean): T[] {
+/**
+ * For each folder, the first day of the notes in it or below: the day a
+ * visit page without a date of its own sorts on, so that it comes before
+ * its days rather than after every dated note.
+ */
+function firstDays<T extends Listed>(notes: T[], day: (n: T) => string | null): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const n of notes) {
+    const d = day(n);
+    if (!d) continue;
+    for (let s: string | null = n.section; s !== null; s = s ? s.slice(0, Math.max(0, s.lastIndexOf('/'))) : null) {
+      const had = first.get(s);
+      if (had !== undefined && had <= d) break; // so are the folders above
+      first.set(s, d);
+    }
+  }
+  return first;
+}
+
+function sortBy<T extends Listed>(notes: T[], t: (n: T) => number | null, day: (n: T) => string | null, key: SortKey, reverse: boolean): T[] {
+  const first = key === 'date' ? firstDays(notes, day) : null;
+  // The notebook's own home page (the root's _index.md) is no visit: undated, it stays last.
+  const dayOf = (n: T) => day(n) ?? (n.isSection && n.section ? first?.get(n.section) ?? null : null);
   const cmp: Record<SortKey, (a: T, b: T) => number> = {
-    // A visit page sorts before its days (it starts at midnight of its first day).
-    date: (a, b) => byNullable(t(a), t(b), num) || Number(b.isSection) - Number(a.isSection) || byNullable(a.weight, b.weight, num),
+    // The day as shown first: an instant in UTC would put a day entry dated
+    // the next morning (or in another time zone) among the wrong day's. A
+    // visit page sorts before the notes of its day.
+    date: (a, b) => byNullable(dayOf(a), dayOf(b), str) || Number(b.isSection) - Number(a.isSection)
+      || byNullable(t(a), t(b), num) || byNullable(a.weight, b.weight, num),
     weight: (a, b) => byNullable(a.weight, b.weight, num) || byNullable(t(a), t(b), num),
     title: (a, b) => a.title.localeCompare(b.title),
     path: () => 0,

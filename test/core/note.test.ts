@@ -109,6 +109,23 @@ describe('filters and order', () => {
   it('sorts by title and in reverse', () => {
     expect(sortNotes([...notes], 'title', true).map((n) => n.title)).toEqual(['Winter school', 'Two', 'One', 'Loose thoughts']);
   });
+
+  it('sorts by the day as shown, not the instant: an entry written up next morning, and other time zones', () => {
+    const day = (path: string, date: string, menu: string | null, weight: number) =>
+      parseNote(path, `+++\ntitle = '${path}'\ndate = ${date}\n${menu ? `menuTitle = '${menu}'\n` : ''}weight = ${weight}\n+++\n`);
+    const visit = parseNote('v/_index.md', "+++\ntitle = 'Visit'\n+++\n");
+    const home = parseNote('_index.md', "+++\ntitle = 'Home'\n+++\n");
+    const picked = [
+      home,
+      day('v/d2.md', '2024-05-02T08:00:00+02:00', '2024-05-02', 2),
+      day('v/d1.md', '2024-05-02T09:00:00+02:00', '2024-05-01', 1), // written up the next morning
+      day('v/d4.md', '2024-05-04T10:00:00+05:30', null, 4), // 04:30 UTC
+      day('v/d3.md', '2024-05-03T23:30:00-07:00', null, 3), // 06:30 UTC on the 4th
+      visit,
+    ];
+    // The visit page, undated, comes first among its days; the notebook's undated home page last.
+    expect(sortNotes(picked).map((n) => n.path)).toEqual(['v/_index.md', 'v/d1.md', 'v/d2.md', 'v/d3.md', 'v/d4.md', '_index.md']);
+  });
 });
 
 describe('resolveRef', () => {
