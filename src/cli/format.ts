@@ -40,6 +40,16 @@ export function printable(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/[\r\n\t]+/g, ' ');
 }
 
+/**
+ * printable for one line of a note shown with highlights: one character
+ * for one (the highlighted ranges are offsets into it), tabs kept.
+ */
+export function printableLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+  return control.test(s) ? s.replace(control, '?') : s;
+}
+
 /** Shortens `s` to `max` characters with an ellipsis. */
 export function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;

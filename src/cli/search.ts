@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Registrar } from './program.js';
 import type { App } from './app.js';
 import { addFilterOptions, positiveInt, toFilter, type FilterFlags } from './options.js';
-import { json } from './format.js';
+import { json, printable, printableLine } from './format.js';
 import { displayPath } from '../store/paths.js';
 import { join } from 'node:path';
 
@@ -95,10 +95,11 @@ Examples:
         app.ctx.stdout.write(result.hits.map((h) => `${shown(h.path)}\n`).join(''));
       } else {
         const { c } = app;
+        // Note text reaches a terminal: its control characters (escape sequences) made visible, as in list.
         const blocks = result.hits.map((h) => {
-          const p = shown(h.path);
-          const head = `${c.cyan(h.day ?? '—'.padEnd(10))}  ${c.bold(h.title)}  ${c.dim(p)}`;
-          const lines = h.matches.map((m) => `${c.magenta(p)}:${c.green(String(m.line))}:${highlight(c, m.text, m.ranges)}`);
+          const p = printable(shown(h.path));
+          const head = `${c.cyan(h.day ?? '—'.padEnd(10))}  ${c.bold(printable(h.title))}  ${c.dim(p)}`;
+          const lines = h.matches.map((m) => `${c.magenta(p)}:${c.green(String(m.line))}:${highlight(c, printableLine(m.text), m.ranges)}`);
           return [head, ...lines].join('\n');
         });
         app.ctx.stdout.write(`${blocks.join('\n\n')}\n`);

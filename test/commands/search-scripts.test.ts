@@ -51,3 +51,16 @@ describe('notes search: words in other scripts', () => {
     expect((JSON.parse((await search('file')).stdout) as { path: string }[]).map((h) => h.path)).toEqual(['visit/2024-05-06.md']);
   });
 });
+
+describe('notes search: note text that would drive the terminal', () => {
+  it('shows escape sequences and other control characters as ?, keeping tabs and the highlighted word', async () => {
+    mkdirSync(join(nb.dir, 'ctl'), { recursive: true });
+    writeFileSync(join(nb.dir, 'ctl', 'e.md'), '---\ntitle: "Evil \\u001b[31mRED\\u001b]0;pwned\\u0007"\n---\n- ocelot \x1b[2J\x1b]0;owned\x07 line\n-\tocelot\ttabbed\n');
+    const r = await run(['--dir', '.', 'search', 'ocelot'], { cwd: nb.dir, env: { NOTES_CACHE_DIR: cache.dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stdout).toContain('Evil ?[31mRED?]0;pwned?');
+    expect(r.stdout).toContain('ctl/e.md:4:- ocelot ?[2J?]0;owned? line');
+    expect(r.stdout).toContain('ctl/e.md:5:-\tocelot\ttabbed');
+  });
+});
