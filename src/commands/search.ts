@@ -7,7 +7,7 @@ import { NotesError } from '../core/errors.js';
 import { matchesFilter, noteDay, type ListedNote, type NoteFilter } from '../core/filter.js';
 import { MAX_COMPLETIONS, allowedTypos, expandWord, isCompletableWord, isFuzzyWord } from '../core/fuzzy.js';
 import { ftsExpression, parseQuery, type ParsedQuery, type QueryTerm } from '../core/search-query.js';
-import { lineMatcher, matchingLines, type MatchedLine } from '../core/search-text.js';
+import { lineMatcher, matchingLines, phraseHolds, type MatchedLine } from '../core/search-text.js';
 import type { ScanResult } from '../index/scan.js';
 import { IndexBehindError, IndexSchemaError, SearchIndex, indexFile, isCorruption, removeIndex, rowToNote, type RefreshStats } from '../index/search-index.js';
 import type { Notebook, NoteProblem } from '../store/notebook.js';
@@ -171,8 +171,20 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
     const lap = clock();
     const timings = { refresh: 0, expand: 0, query: 0, lines: 0 };
     // Expand and query while the notebook is listed; again if the listing shows changes (readFresh).
+    // A phrase is checked against the note itself (see phraseHolds); the texts read are kept for the lines.
+    const phrases = q.positive.filter((t) => t.phrase);
+    let texts = new Map<string, string | null>();
+    const textOf = (path: string) => {
+      let t = texts.get(path);
+      if (t === undefined) {
+        try { t = readFileSync(under(nb.root, path), 'utf8'); } catch { t = null; /* deleted since the refresh */ }
+        texts.set(path, t);
+      }
+      return t;
+    };
     const query = () => {
       const step = clock();
+      texts = new Map();
       const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
       timings.expand = step();
       const exactExpr = ftsExpression(q);
@@ -186,6 +198,10 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
           if (seen.has(hit.id) || hit.problem) continue;
           const note = rowToNote(hit);
           if (!matchesFilter(note, opts.filter)) continue;
+          if (phrases.length) {
+            const body = () => (textOf(note.path) ?? '').split('\n').slice((note.bodyLine ?? 1) - 1).join('\n');
+            if (!phrases.every((t) => phraseHolds(t, note, body))) continue;
+          }
           seen.add(hit.id);
           tier.push({ note, rank: hit.rank, exact });
           if (found.length + tier.length >= opts.limit) break;
@@ -201,9 +217,9 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
     const matcher = lineMatcher(q, (i) => expanded.get(q.positive[i]!) ?? []);
     const hits = found.map(({ note: row, exact }, i): SearchHit => {
       let matches: MatchedLine[] = [];
-      if (opts.lines !== false) try {
-        matches = matchingLines(readFileSync(under(nb.root, row.path), 'utf8'), matcher, row.bodyLine);
-      } catch { /* deleted since the refresh: still a hit, without lines */ }
+      const text = opts.lines === false ? null : textOf(row.path);
+      // null: deleted since the refresh, still a hit, without lines.
+      if (text !== null) matches = matchingLines(text, matcher, row.bodyLine);
       return { path: row.path, title: row.title, date: row.date, day: noteDay(row), score: score[i]!, exact, matches };
     });
     timings.lines = lap();

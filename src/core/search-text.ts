@@ -3,7 +3,7 @@
  * that a query matched (with the ranges to highlight). Pure.
  */
 import type { Note } from './note.js';
-import { foldText, tokenSpans, type ParsedQuery } from './search-query.js';
+import { foldText, tokenSpans, type ParsedQuery, type QueryTerm } from './search-query.js';
 
 /** The text of a note by index column; the column order is the index's. */
 export interface IndexedText {
@@ -59,6 +59,32 @@ export function indexedText(note: Note): IndexedText {
     headings: foldText(extractHeadings(note.body).join('\n')),
     body: foldText(note.body),
   };
+}
+
+/** True when `tokens` come one after another among the tokens of `text`. */
+function holdsRun(text: string, tokens: string[]): boolean {
+  // A line without the first word as a substring cannot hold the run (ASCII: case aside).
+  if (!/[^\x00-\x7f]/.test(text) && !text.toLowerCase().includes(tokens[0]!)) return false;
+  const spans = tokenSpans(text);
+  for (let j = 0; j + tokens.length <= spans.length; j++) {
+    if (tokens.every((tok, k) => spans[j + k]!.token === tok)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a phrase holds within one piece of a note as a reader sees it:
+ * its title, one tag or category, or one line of its body. The full-text
+ * index holds a note's tags (and categories, people, headings) joined, and
+ * its body's lines, as one run of words: it also matches `tag:"data
+ * systems"` on the tags data and systems, and a phrase across two bullets.
+ */
+export function phraseHolds(t: QueryTerm, note: Pick<Note, 'title' | 'tags' | 'categories'>, body: () => string): boolean {
+  const inTags = () => note.tags.some((x) => holdsRun(x, t.tokens));
+  if (t.field === 'tag') return inTags();
+  if (holdsRun(note.title, t.tokens)) return true;
+  if (t.field === 'title') return false;
+  return inTags() || note.categories.some((x) => holdsRun(x, t.tokens)) || body().split('\n').some((line) => holdsRun(line, t.tokens));
 }
 
 /** A line of a note that matched, 1-based in the file, with the ranges to highlight. */

@@ -65,6 +65,16 @@ describe('notes search: matching', () => {
     expect((await search(['epics', 'kafka'])).code).toBe(1);
   });
 
+  it('a phrase holds within one tag, one line or the title: not across two tags or two bullets', async () => {
+    writeFileSync(join(s.nb, 'shopping.md'), '---\ntitle: Shopping\ntags: [data, systems]\n---\n- buy milk\n- cluster upgrade\n');
+    writeFileSync(join(s.nb, 'real.md'), '---\ntitle: Real\ntags: [data systems]\n---\n- the milk cluster here\n');
+    expect(await paths('tag:"data systems"')).toEqual(['real.md']);
+    expect(await paths('"milk cluster"')).toEqual(['real.md']);
+    expect(await paths('"data systems"')).toEqual(['real.md']);
+    const [hit] = await jsonOf('"buy milk"');
+    expect(hit).toMatchObject({ path: 'shopping.md', matches: [{ line: 5, text: '- buy milk' }] });
+  });
+
   it('a phrase matches only the words in that order', async () => {
     expect(await paths('"event formation"')).toEqual(['lab-2023/2023-09-05.md']);
     expect((await search(['"formation event"'])).code).toBe(1);
