@@ -9,9 +9,14 @@ import { UsageError } from './errors.js';
 /** A run of letters, digits (and combining marks, removed by normalization). */
 const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 
-/** Lower case, diacritics removed: `Selknæs` stays `selknæs`, `Café` becomes `cafe`. */
+/**
+ * Lower case, diacritics removed: `Selknæs` stays `selknæs`, `Café` becomes
+ * `cafe`. Greek final sigma is folded to σ as Unicode case folding (and
+ * FTS5) does: toLowerCase writes `ΟΔΟΣ` as `οδος`, and `οδοσ` must find it.
+ */
 export function normalizeToken(raw: string): string {
-  return raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const s = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return s.includes('\u03c2') ? s.replace(/\u03c2/g, '\u03c3') : s;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -24,6 +24,7 @@ describe('foldText (what the index stores)', () => {
     const text = 'Ελληνικά, Сергей; ガス ｋａｆｋａ ﬁle हिन्दी Café';
     expect(tokenize(foldText(text))).toEqual(tokenize(text));
     expect(foldText(text)).toBe('ελληνικα, сергеи; カス kafka file हनद cafe');
+    expect(tokenize('ΟΔΟΣ οδός οδοσ')).toEqual(['οδοσ', 'οδοσ', 'οδοσ']);
   });
 
   it('leaves ASCII text as it is (FTS5 folds its case)', () => {
