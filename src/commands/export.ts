@@ -9,7 +9,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
 import { matchesFilter, sortNotes, type NoteFilter } from '../core/filter.js';
 import { NotesError, UsageError } from '../core/errors.js';
-import { insideRoot } from '../store/paths.js';
+import { insideRoot, relToRoot } from '../store/paths.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { openExportFolder } from '../store/export-dir.js';
 import type { Exporter, ExportInput, ExportResources } from '../exporters/types.js';
@@ -107,6 +107,10 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
   }
   if (!existsSync(dirname(dest))) {
     throw new NotesError(`the folder of --out ${opts.out} does not exist`, { hint: `create it first: mkdir -p ${dirname(opts.out)}` });
+  }
+  // A report written over one of the notes it was made from would lose that note.
+  if (/\.md$/i.test(dest) && relToRoot(nb.root, dest) !== null && existsSync(dest)) {
+    throw new NotesError(`--out ${opts.out} is a note of this notebook; the export would replace it`, { hint: 'write the export to a new file, or outside the notebook' });
   }
   writeFileAtomic(dest, text);
   return { ...result, destination: dest, text: null, files: 1 };

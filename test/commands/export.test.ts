@@ -48,6 +48,18 @@ describe('notes export: choosing the format', () => {
     expect((await exp(dir, ['--md', '--force'])).code).toBe(2);
   });
 
+  it('refuses to write a report over one of the notebook\'s notes', async () => {
+    const dir = notebook();
+    const before = readFileSync(join(dir, 'ideas.md'), 'utf8');
+    for (const format of ['--md', '--json']) {
+      const r = await exp(dir, [format, '--out', 'ideas.md']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^notes: error: --out ideas\.md is a note of this notebook/);
+    }
+    expect(readFileSync(join(dir, 'ideas.md'), 'utf8')).toBe(before);
+    expect((await exp(dir, ['--md', '--out', 'report.md'])).code).toBe(0);
+  });
+
   it('help lists the formats from the registry', async () => {
     const r = await run(['export', '--help']);
     expect(r.code).toBe(0);
