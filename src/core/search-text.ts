@@ -2,7 +2,7 @@
  * What the search index holds of a note, and finding the lines of a note
  * that a query matched (with the ranges to highlight). Pure.
  */
-import type { Note } from './note.js';
+import { getKey, type Note } from './note.js';
 import { foldText, tokenSpans, type ParsedQuery, type QueryTerm } from './search-query.js';
 
 /** The text of a note by index column; the column order is the index's. */
@@ -12,12 +12,17 @@ export interface IndexedText {
   categories: string;
   people: string;
   headings: string;
+  /** The front matter's description, summary and keywords: what a Hugo page says it is about. */
+  summary: string;
   body: string;
 }
 
 /** FTS5 column order, and the bm25 weight of each: title, tags and headings above body text. */
-export const COLUMNS: readonly (keyof IndexedText)[] = ['title', 'tags', 'categories', 'people', 'headings', 'body'];
-export const WEIGHTS: readonly number[] = [10, 6, 3, 4, 3, 1];
+export const COLUMNS: readonly (keyof IndexedText)[] = ['title', 'tags', 'categories', 'people', 'headings', 'summary', 'body'];
+export const WEIGHTS: readonly number[] = [10, 6, 3, 4, 3, 3, 1];
+
+/** Front matter keys whose text is searched (Hugo's page description, summary and keywords). */
+const SUMMARY_KEYS = ['description', 'summary', 'keywords'];
 
 /**
  * People named in a note: the text of `[Name](mailto:...)` links, and the
@@ -49,6 +54,12 @@ export function extractHeadings(body: string): string[] {
   return out;
 }
 
+/** The strings of a front matter value: a string, or the strings of a list. */
+function textsOf(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
 /** The columns the index stores for a note, folded as query words are (foldText). */
 export function indexedText(note: Note): IndexedText {
   return {
@@ -57,6 +68,7 @@ export function indexedText(note: Note): IndexedText {
     categories: foldText(note.categories.join('\n')),
     people: foldText(extractPeople(note.body).join('\n')),
     headings: foldText(extractHeadings(note.body).join('\n')),
+    summary: foldText(SUMMARY_KEYS.flatMap((k) => textsOf(getKey(note.frontMatter, k))).join('\n')),
     body: foldText(note.body),
   };
 }
@@ -74,17 +86,19 @@ function holdsRun(text: string, tokens: string[]): boolean {
 
 /**
  * True when a phrase holds within one piece of a note as a reader sees it:
- * its title, one tag or category, or one line of its body. The full-text
+ * its title, one tag or category, one line of its description, summary or
+ * keywords, or one line of its body. The full-text
  * index holds a note's tags (and categories, people, headings) joined, and
  * its body's lines, as one run of words: it also matches `tag:"data
  * systems"` on the tags data and systems, and a phrase across two bullets.
  */
-export function phraseHolds(t: QueryTerm, note: Pick<Note, 'title' | 'tags' | 'categories'>, body: () => string): boolean {
+export function phraseHolds(t: QueryTerm, note: Pick<Note, 'title' | 'tags' | 'categories' | 'frontMatter'>, body: () => string): boolean {
   const inTags = () => note.tags.some((x) => holdsRun(x, t.tokens));
   if (t.field === 'tag') return inTags();
   if (holdsRun(note.title, t.tokens)) return true;
   if (t.field === 'title') return false;
-  return inTags() || note.categories.some((x) => holdsRun(x, t.tokens)) || body().split('\n').some((line) => holdsRun(line, t.tokens));
+  const inSummary = () => SUMMARY_KEYS.some((k) => textsOf(getKey(note.frontMatter, k)).some((x) => x.split('\n').some((line) => holdsRun(line, t.tokens))));
+  return inTags() || note.categories.some((x) => holdsRun(x, t.tokens)) || inSummary() || body().split('\n').some((line) => holdsRun(line, t.tokens));
 }
 
 /** A line of a note that matched, 1-based in the file, with the ranges to highlight. */

@@ -34,9 +34,10 @@ type DB = Database.Database;
  * after a front matter delimiter), so rows an older version wrote may hold
  * other values for unchanged files. 7: the text is folded by foldText, not
  * by FTS5 (whose remove_diacritics is off: there is nothing left for it),
- * and tags given as a map or nested lists are read as Hugo reads them.
+ * and tags given as a map or nested lists are read as Hugo reads them. 8: a
+ * column for the front matter's description, summary and keywords.
  */
-export const SCHEMA_VERSION = '7';
+export const SCHEMA_VERSION = '8';
 
 export { cacheDir, indexFile } from './location.js';
 import { legacyIndexFile } from './location.js';

@@ -65,6 +65,14 @@ describe('notes search: matching', () => {
     expect((await search(['epics', 'kafka'])).code).toBe(1);
   });
 
+  it('finds words of the front matter\'s description, summary and keywords, and shows that line', async () => {
+    writeFileSync(join(s.nb, 'page.md'), '---\ntitle: Render hooks\ndescription: Override the conversion of Markdown to HTML.\nkeywords: [hooks, zeppelin]\n---\nBody without those words.\n');
+    const [hit] = await jsonOf('conversion');
+    expect(hit).toMatchObject({ path: 'page.md', matches: [{ line: 3, text: 'description: Override the conversion of Markdown to HTML.' }] });
+    expect(await paths('zeppelin')).toEqual(['page.md']);
+    expect(await paths('"conversion of markdown"')).toEqual(['page.md']);
+  });
+
   it('a phrase holds within one tag, one line or the title: not across two tags or two bullets', async () => {
     writeFileSync(join(s.nb, 'shopping.md'), '---\ntitle: Shopping\ntags: [data, systems]\n---\n- buy milk\n- cluster upgrade\n');
     writeFileSync(join(s.nb, 'real.md'), '---\ntitle: Real\ntags: [data systems]\n---\n- the milk cluster here\n');

@@ -29,10 +29,10 @@ describe('extractHeadings', () => {
 });
 
 describe('indexedText', () => {
-  it('puts title, tags, categories, people, headings and body in their columns', () => {
-    const note = parseNote('a.md', '+++\ntitle = "Day"\ntags = ["kafka", "epics"]\ncategories = "ops"\n+++\n- Controls\n  - Jo Bloggs (mailto:jo@example.org)\n');
+  it('puts title, tags, categories, people, headings, summary and body in their columns', () => {
+    const note = parseNote('a.md', '+++\ntitle = "Day"\ntags = ["kafka", "epics"]\ncategories = "ops"\nDescription = "The day"\nkeywords = ["a", 1]\n+++\n- Controls\n  - Jo Bloggs (mailto:jo@example.org)\n');
     expect(indexedText(note)).toEqual({
-      title: 'Day', tags: 'kafka\nepics', categories: 'ops', people: 'Jo Bloggs', headings: 'Controls',
+      title: 'Day', tags: 'kafka\nepics', categories: 'ops', people: 'Jo Bloggs', headings: 'Controls', summary: 'The day\na',
       body: '- Controls\n  - Jo Bloggs (mailto:jo@example.org)\n',
     });
   });
