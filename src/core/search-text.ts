@@ -115,16 +115,20 @@ export interface MatchedLine {
 export interface LineMatcher {
   words: Map<string, number>;
   phrases: { tokens: string[]; term: number }[];
+  /** Terms limited to a field (`title:x`, `tag:x`): they match front matter lines only. */
+  fielded: Set<number>;
 }
 
 export function lineMatcher(q: ParsedQuery, expansions: (i: number) => string[]): LineMatcher {
   const words = new Map<string, number>();
   const phrases: LineMatcher['phrases'] = [];
+  const fielded = new Set<number>();
   q.positive.forEach((t, i) => {
+    if (t.field) fielded.add(i);
     if (t.phrase) phrases.push({ tokens: t.tokens, term: i });
     else for (const w of [t.tokens[0]!, ...expansions(i)]) if (!words.has(w)) words.set(w, i);
   });
-  return { words, phrases };
+  return { words, phrases, fielded };
 }
 
 /**
@@ -147,21 +151,23 @@ export function matchingLines(text: string, m: LineMatcher, bodyLine = 1, max = 
     }
     const spans = tokenSpans(line);
     if (!spans.length) continue;
+    const lineNo = i + 1;
+    // A title: or tag: term is not in the body: its word there is not what matched.
+    const counts = lineNo >= bodyLine && m.fielded.size ? (term: number) => !m.fielded.has(term) : () => true;
     const terms = new Set<number>();
     const ranges: [number, number][] = [];
     for (let j = 0; j < spans.length; j++) {
       const s = spans[j]!;
       const term = m.words.get(s.token);
-      if (term !== undefined) { terms.add(term); ranges.push([s.start, s.end]); }
+      if (term !== undefined && counts(term)) { terms.add(term); ranges.push([s.start, s.end]); }
       for (const p of m.phrases) {
-        if (p.tokens.every((tok, k) => spans[j + k]?.token === tok)) {
+        if (counts(p.term) && p.tokens.every((tok, k) => spans[j + k]?.token === tok)) {
           terms.add(p.term);
           ranges.push([s.start, spans[j + p.tokens.length - 1]!.end]);
         }
       }
     }
     if (!terms.size) continue;
-    const lineNo = i + 1;
     found.push({ line: lineNo, text: line, ranges: mergeRanges(ranges), score: terms.size, body: lineNo >= bodyLine });
   }
   const inBody = found.filter((f) => f.body);

@@ -67,6 +67,11 @@ describe('matchingLines', () => {
     expect(matchingLines(text, lineMatcher(q, () => []), 4)).toEqual([{ line: 2, text: 'title = "Kafka day"', ranges: [[15, 18]] }]);
   });
 
+  it('a title: term shows the title line, not body lines holding the word', () => {
+    const q = parseQuery('title:kafka');
+    expect(matchingLines(text, lineMatcher(q, () => []), 4)).toEqual([{ line: 2, text: 'title = "Kafka day"', ranges: [[9, 14]] }]);
+  });
+
   it('handles CRLF and highlights a word with diacritics', () => {
     const q = parseQuery('cafe');
     expect(matchingLines('one\r\nthe Café here\r\n', lineMatcher(q, () => []))).toEqual([{ line: 2, text: 'the Café here', ranges: [[4, 8]] }]);
