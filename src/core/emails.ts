@@ -8,9 +8,17 @@
 /** An address: a local part, `@`, a dotted domain with a letter TLD. */
 export const EMAIL_SOURCE = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}`;
 
+/**
+ * EMAIL_SOURCE with letters and digits of any script (an internationalized
+ * address, `lüdwig@exämple.de`), for a regex with the u flag: what
+ * stripEmails removes, so that --strip-emails leaves none of them either.
+ */
+const EMAIL_SOURCE_ANY = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`;
+
 const GONE = '\uE002';
 const MAILTO_LINK = new RegExp(String.raw`\[([^\]\n]*)\]\(\s*<?mailto:[^)\s>]*>?(?:\s+"[^"\n]*")?\s*\)`, 'gi');
-const ADDRESS = new RegExp(String.raw`(?:mailto:)?${EMAIL_SOURCE}`, 'gi');
+const ADDRESS = new RegExp(String.raw`(?:mailto:)?${EMAIL_SOURCE_ANY}`, 'giu');
+const ONLY_ADDRESS = new RegExp(String.raw`^\s*(?:mailto:)?${EMAIL_SOURCE_ANY}\s*$`, 'iu');
 const BARE_MAILTO = /mailto:[^\s<>()[\]"']*/gi;
 
 /** True when `text` may hold an address (a cheap test before the regexes). */
@@ -18,13 +26,31 @@ export function mayHoldEmail(text: string): boolean {
   return text.includes('@') || /mailto:/i.test(text);
 }
 
+/** A reference definition whose destination is an address: `[jo]: mailto:jo@example.org "Jo"`. */
+const MAILTO_DEFINITION = new RegExp(String.raw`^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?(?:mailto:)?${EMAIL_SOURCE_ANY}>?[^\n]*(?:\n|$)`, 'gimu');
+
+/**
+ * Drops reference definitions that point to an address, and turns the
+ * links that used them into their text (`[Jo][jo]`, `[jo][]`, `[jo]` → Jo,
+ * jo): the definition's line would otherwise be left as `[jo]:`.
+ */
+function dropMailtoReferences(text: string): string {
+  const labels = new Set<string>();
+  let s = text.replace(MAILTO_DEFINITION, (_m, label: string) => { labels.add(label.trim().toLowerCase()); return ''; });
+  if (!labels.size) return text;
+  // `[x]` not followed by `(` (an inline link) or `:` (a definition).
+  s = s.replace(/\[([^\]\n]+)\](?:\[([^\]\n]*)\]|(?![(:]))/g, (m, text1: string, label?: string) =>
+    (labels.has((label || text1).trim().toLowerCase()) ? text1 : m));
+  return s;
+}
+
 /** `text` without e-mail addresses (and without the links and brackets that only held one). */
 export function stripEmails(text: string): string {
   if (!mayHoldEmail(text)) return text;
-  let s = text.replace(MAILTO_LINK, (_m, label: string) => (new RegExp(`^\\s*(?:mailto:)?${EMAIL_SOURCE}\\s*$`, 'i').test(label) ? GONE : label));
+  let s = dropMailtoReferences(text).replace(MAILTO_LINK, (_m, label: string) => (ONLY_ADDRESS.test(label) ? GONE : label));
   s = s.replace(ADDRESS, GONE).replace(BARE_MAILTO, GONE);
-  // Brackets that held only an address go with it, with the space before them.
-  s = s.replace(new RegExp(`[ \\t]*(?:\\(\\s*${GONE}\\s*\\)|<\\s*${GONE}\\s*>|\\[\\s*${GONE}\\s*\\])`, 'g'), '');
+  // Brackets (and a code span) that held only an address go with it, with the space before them.
+  s = s.replace(new RegExp(`[ \\t]*(?:\\(\\s*${GONE}\\s*\\)|<\\s*${GONE}\\s*>|\\[\\s*${GONE}\\s*\\]|(\`+)\\s*${GONE}\\s*\\1)`, 'g'), '');
   // A lone removed address: drop it and one neighbouring space.
   s = s.replace(new RegExp(`[ \\t]?${GONE}`, 'g'), '');
   return s;

@@ -14,6 +14,10 @@ describe('stripEmails', () => {
     ['two: a@example.org and b@example.org.', 'two: and.'],
     ['not an address: user@localhost or @handle', 'not an address: user@localhost or @handle'],
     ['line one x@example.org\nline two', 'line one\nline two'],
+    ['Lüdwig (lüdwig@exämple.de) and сергей@пример.рф', 'Lüdwig and'],
+    ['[Lüdwig](mailto:lüdwig@exämple.de)', 'Lüdwig'],
+    ['Ask `code.span@example.com` now', 'Ask now'],
+    ['Ref [Laura][l], [l][] and [l]; [l](https://example.org/l) stays\n\n[l]: mailto:laura@example.org "Laura"\n', 'Ref Laura, l and l; [l](https://example.org/l) stays\n\n'],
   ])('%j → %j', (input, expected) => {
     expect(stripEmails(input)).toBe(expected);
   });

@@ -182,7 +182,7 @@ export const rootOf = (path: string) => '../'.repeat(path.split('/').length - 1)
 // ---------------------------------------------------------------- model
 
 function stripped(n: Note): Note {
-  return { ...n, title: stripEmails(n.title), menuTitle: n.menuTitle && stripEmails(n.menuTitle), body: stripEmails(n.body), tags: n.tags.map(stripEmails) };
+  return { ...n, title: stripEmails(n.title), menuTitle: n.menuTitle && stripEmails(n.menuTitle), body: stripEmails(n.body), tags: n.tags.map(stripEmails).filter((t) => t.trim() !== '') };
 }
 
 const STEM = /\.md$/i;
