@@ -39,6 +39,20 @@ describe('heading anchors', () => {
     ['## The `kafka` cluster!', '<h2 id="the-kafka-cluster">The <code>kafka</code> cluster!</h2>'],
     ['# A\n# A', '<h1 id="a">A</h1>\n<h1 id="a-1">A</h1>'],
     ['# Ünïcode ok', '<h1 id="ünïcode-ok">Ünïcode ok</h1>'],
+    ['## Arrays {#arrays}', '<h2 id="arrays">Arrays</h2>'],
+    ['## Q & A', '<h2 id="q--a">Q &amp; A</h2>'],
+    ['## a  b', '<h2 id="a--b">a  b</h2>'],
+    ['## C++ / Rust', '<h2 id="c--rust">C++ / Rust</h2>'],
+    ['## 2024-05-01 — talk', '<h2 id="2024-05-01--talk">2024-05-01 — talk</h2>'],
+    ['## **Bold** [a](http://x.y)', '<h2 id="bold-ahttpxy"><strong>Bold</strong> <a href="http://x.y">a</a></h2>'],
+    ['## Warn {.w .x}', '<h2 class="w x" id="warn">Warn</h2>'],
+    ['## B {#i .c}', '<h2 class="c" id="i">B</h2>'],
+    ['## a {#b} more', '<h2 id="a-b-more">a {#b} more</h2>'],
+    ['## x \\{#y}', '<h2 id="x-y">x {#y}</h2>'],
+    ['## ..!!', '<h2 id="heading">..!!</h2>'],
+    ['# A\n# A\n# A-1\n# A', '<h1 id="a">A</h1>\n<h1 id="a-1">A</h1>\n<h1 id="a-1-1">A-1</h1>\n<h1 id="a-2">A</h1>'],
+    ['# A {#a-1}\n# A', '<h1 id="a-1">A</h1>\n<h1 id="a">A</h1>'],
+    ['one\ntwo {#t}\n---', '<h2 id="t">one\ntwo</h2>'],
   ])('%j', (input, html) => {
     expect(render(input)).toBe(html);
   });

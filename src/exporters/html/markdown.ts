@@ -12,6 +12,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import { expandShortcodes, MARK_CLOSE, MARK_OPEN, REF_SCHEME, type Marker } from './shortcodes.js';
 import { EMAIL_SOURCE } from '../../core/emails.js';
 import { escapeHtml } from './layout.js';
+import { HeadingIds, parseHeadingAttributes } from './heading-ids.js';
 
 /** Where a link of a note leads in the export. */
 export type LinkTarget =
@@ -43,21 +44,26 @@ function safeDecode(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }
 }
 
-/** A heading's anchor as Hugo makes it: lowercase words joined by dashes, punctuation dropped. */
-export function anchorize(text: string): string {
-  return text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s+/g, '-');
-}
-
-/** Gives a heading its anchor id (`#frag` of links and refs), unique in the page as Hugo does (`x`, `x-1`). */
-function addAnchor(open: Token, inline: Token | undefined, ids: Map<string, number>): void {
-  if (!inline || inline.type !== 'inline') return;
-  const text = inline.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? inline.content;
-  let id = anchorize(text);
-  if (!id) return;
-  const seen = ids.get(id);
-  ids.set(id, (seen ?? 0) + 1);
-  if (seen !== undefined) id = `${id}-${seen}`;
-  open.attrSet('id', id);
+/**
+ * Gives each heading Hugo's id (see heading-ids.ts): run before the inline
+ * rules, so that a trailing `{#id .class}` leaves the heading's text and the
+ * auto id comes from the raw source line, as goldmark reads it.
+ */
+function headingIds(state: StateCore): void {
+  const ids = new HeadingIds();
+  state.tokens.forEach((open, i) => {
+    const inline = state.tokens[i + 1];
+    if (open.type !== 'heading_open' || inline?.type !== 'inline') return;
+    // A setext heading spans lines: goldmark looks at the last one only.
+    const cut = inline.content.lastIndexOf('\n') + 1;
+    const attrs = parseHeadingAttributes(inline.content.slice(cut));
+    if (attrs) {
+      inline.content = inline.content.slice(0, cut) + attrs.text;
+      if (attrs.classes.length) open.attrSet('class', attrs.classes.join(' '));
+    }
+    if (attrs?.id !== undefined) ids.put(attrs.id);
+    open.attrSet('id', attrs?.id ?? ids.generate(inline.content.slice(cut)));
+  });
 }
 
 /** Makes the markdown-it instance used for every note of an export. */
@@ -107,12 +113,9 @@ export function createRenderer(): MarkdownIt {
     }
   };
 
+  md.core.ruler.after('block', 'notes_heading_ids', headingIds);
   md.core.ruler.push('notes_links', (state) => {
     const env = state.env as RenderEnv;
-    const ids = new Map<string, number>();
-    state.tokens.forEach((block, i) => {
-      if (block.type === 'heading_open') addAnchor(block, state.tokens[i + 1], ids);
-    });
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       let inLink = 0;
