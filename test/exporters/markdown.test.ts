@@ -28,6 +28,10 @@ describe('renderMarkdown', () => {
     ['{{< youtube x >}}', '<p><span class="shortcode" title="Hugo shortcode, not rendered in this export">{{&lt; youtube x &gt;}}</span></p>'],
     ['```\n{{</* figure src="a.png" */>}}\n```', '<pre><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>'],
     ['![alt {{< x >}}](a.png)', '<p><img src="a.png" alt="alt {{&lt; x &gt;}}"></p>'],
+    ['[t]({{% eturl rss %}})', '<p><a class="missing-link" title="Hugo shortcode, not rendered in this export: {{% eturl rss %}}">t</a></p>'],
+    ['[a](<{{< param "x" >}}>)', '<p><a class="missing-link" title="Hugo shortcode, not rendered in this export: {{&lt; param &quot;x&quot; &gt;}}">a</a></p>'],
+    ['[r][x]\n\n[x]: <{{% eturl alias %}}>', '<p><a class="missing-link" title="Hugo shortcode, not rendered in this export: {{% eturl alias %}}">r</a></p>'],
+    ['![i]({{< img >}})', '<p><img alt="i" class="missing-link" title="Hugo shortcode, not rendered in this export: {{&lt; img &gt;}}"></p>'],
   ])('%j', (input, html) => {
     expect(render(input)).toBe(html);
   });

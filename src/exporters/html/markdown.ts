@@ -66,6 +66,22 @@ function headingIds(state: StateCore): void {
   });
 }
 
+/**
+ * A link or image whose destination is a shortcode other than ref/relref
+ * (`[t]({{% eturl rss %}})`) has no URL in the export: the destination is
+ * removed (markdown-it had percent-encoded the marker into it, a dead href)
+ * and the link keeps its text, with the shortcode in its title (the marker
+ * there becomes the shortcode's text, see replaceMarkers). True when done.
+ */
+function dropShortcodeUrl(t: Token, attr: 'href' | 'src'): boolean {
+  const url = safeDecode(t.attrGet(attr) ?? '');
+  if (!url.includes(MARK_OPEN)) return false;
+  t.attrs = (t.attrs ?? []).filter(([k]) => k !== attr);
+  t.attrSet('class', 'missing-link');
+  t.attrSet('title', `Hugo shortcode, not rendered in this export: ${url}`);
+  return true;
+}
+
 /** Makes the markdown-it instance used for every note of an export. */
 export function createRenderer(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -101,6 +117,7 @@ export function createRenderer(): MarkdownIt {
   const rewriteLink = (t: Token, env: RenderEnv) => {
     const href = t.attrGet('href');
     if (!href) return;
+    if (dropShortcodeUrl(t, 'href')) return;
     let target: LinkTarget = null;
     if (href.startsWith(REF_SCHEME)) target = env.link(safeDecode(href.slice(REF_SCHEME.length)), 'ref');
     else if (!HAS_SCHEME.test(href) && !href.startsWith('//') && !href.startsWith('#')) target = env.link(safeDecode(href), 'url');
@@ -125,7 +142,7 @@ export function createRenderer(): MarkdownIt {
         if (t.type === 'link_open') { inLink++; rewriteLink(t, env); } else if (t.type === 'link_close') inLink--;
         else if (t.type === 'image') {
           const src = t.attrGet('src');
-          if (src && !HAS_SCHEME.test(src) && !src.startsWith('//')) {
+          if (dropShortcodeUrl(t, 'src')) { /* left without a source */ } else if (src && !HAS_SCHEME.test(src) && !src.startsWith('//')) {
             const to = env.image(safeDecode(src));
             if (to) t.attrSet('src', to);
           }
