@@ -186,6 +186,8 @@ function stripped(n: Note): Note {
 }
 
 const STEM = /\.md$/i;
+/** The page listing the tags (tag pages are beside it). */
+const TAGS_INDEX = 'tags/index.html';
 /** Files a note's images may be copied from (never notes, dot-files or anything else of the notebook). */
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?)$/i;
 
@@ -283,6 +285,8 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
   });
   const tagMap = new Map<string, SiteTag>();
   const tagPaths = new PathAllocator();
+  // The overview is taken first, so that a tag named "index" gets tags/index-2.html.
+  tagPaths.take(TAGS_INDEX);
   for (const sn of siteNotes) {
     for (const key of new Set(sn.note.tags.map((t) => t.toLowerCase()))) {
       let tag = tagMap.get(key);
@@ -458,10 +462,10 @@ ${noteTable(p, site, g.days)}`;
 
 /** A page per tag, and a page listing the tags. */
 export const tagPages: PageBuilder = {
-  nav: { label: 'Tags', path: 'tags/index.html' },
+  nav: { label: 'Tags', path: TAGS_INDEX },
   *pages(site) {
-    const list = site.tags.map((t) => `<li>${link('tags/index.html', t.path, t.name)} <span class="meta">(${t.notes.length})</span></li>`);
-    yield { path: 'tags/index.html', title: 'Tags', main: `<h1>Tags</h1>\n${list.length ? `<ul>\n${list.join('\n')}\n</ul>` : '<p class="meta">No tags.</p>'}` };
+    const list = site.tags.map((t) => `<li>${link(TAGS_INDEX, t.path, t.name)} <span class="meta">(${t.notes.length})</span></li>`);
+    yield { path: TAGS_INDEX, title: 'Tags', main: `<h1>Tags</h1>\n${list.length ? `<ul>\n${list.join('\n')}\n</ul>` : '<p class="meta">No tags.</p>'}` };
     for (const t of site.tags) {
       yield { path: t.path, title: `Tag: ${t.name}`, main: `<h1>Tag: ${escapeHtml(t.name)}</h1>\n${noteTable(t.path, site, t.notes, true)}` };
     }

@@ -1,0 +1,38 @@
+/**
+ * notes export --html: every link the site makes resolves, whatever the
+ * notebook's names (a tag called "index", files with `?` or `#`, no visits,
+ * site-root links). Each test writes a small notebook to a temp dir.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { run, tempDir } from '../helpers/run.js';
+
+const NOW = new Date('2024-05-01T12:00:00Z');
+const cleanups: (() => void)[] = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+
+/** A notebook of `files` (path → text) exported with --html; the site's pages by path, and the run. */
+async function exportOf(files: Record<string, string>) {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(t.dir, 'nb', rel)), { recursive: true });
+    writeFileSync(join(t.dir, 'nb', rel), text);
+  }
+  const r = await run(['--dir', join(t.dir, 'nb'), 'export', '--html', '--out', join(t.dir, 'site')], { now: NOW, cwd: t.dir });
+  return { r, page: (p: string) => readFileSync(join(t.dir, 'site', p), 'utf8'), site: join(t.dir, 'site') };
+}
+
+const note = (title: string, body: string, extra = '') => `---\ntitle: "${title}"\ndate: 2024-05-01\n${extra}---\n${body}\n`;
+
+describe('notes export --html: names the site reserves', () => {
+  it('a tag named "index" does not replace the tags overview', async () => {
+    const { r, page } = await exportOf({ 'n.md': note('T', 'body', 'tags: ["index", "kafka"]\n') });
+    expect(r.code).toBe(0);
+    expect(page('tags/index.html')).toContain('<h1>Tags</h1>');
+    expect(page('tags/index.html')).toContain('<a href="index-2.html">index</a>');
+    expect(page('tags/index-2.html')).toContain('<h1>Tag: index</h1>');
+    expect(page('notes/n.html')).toContain('<a href="../tags/index-2.html">index</a>');
+  });
+});
