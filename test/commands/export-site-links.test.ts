@@ -36,3 +36,20 @@ describe('notes export --html: names the site reserves', () => {
     expect(page('notes/n.html')).toContain('<a href="../tags/index-2.html">index</a>');
   });
 });
+
+describe('notes export --html: file names with ? and #', () => {
+  it('percent-encoded links reach the notes and images, copied under safe names', async () => {
+    const { r, page, site } = await exportOf({
+      'v/what?.md': note('Q', 'q'),
+      'v/a#b.md': note('H', 'h'),
+      'v/q?.png': 'png',
+      'v/a#b.png': 'png',
+      'v/l.md': note('L', '[1](what%3F.md) [2](a%23b.md#h) ![i](q%3F.png) ![j](a%23b.png)'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('not in this export');
+    const body = /<p>.*<\/p>/.exec(page('notes/v/l.html'))![0];
+    expect(body).toMatch(/^<p><a href="what-.html">1<\/a> <a href="a-b.html#h">2<\/a> <img src="q--[0-9a-z]+\.png" alt="i"> <img src="a-b-[0-9a-z]+\.png" alt="j"><\/p>$/);
+    for (const src of body.matchAll(/src="([^"]+)"/g)) expect(readFileSync(join(site, 'notes/v', src[1]!), 'utf8')).toBe('png');
+  });
+});

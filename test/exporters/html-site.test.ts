@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { PAGE_BUILDERS, renderSite, safeSegment, relativeHref, type PageBuilder } from '../../src/exporters/html/site.js';
+import { PAGE_BUILDERS, renderSite, safeSegment, relativeHref, imagePath, type PageBuilder } from '../../src/exporters/html/site.js';
 import { parseNote } from '../../src/core/note.js';
 import type { ExportInput } from '../../src/exporters/types.js';
 import { REPO } from '../helpers/run.js';
@@ -87,5 +87,16 @@ describe('the html site', () => {
     ['notes/a/b.html', 'notes/a/b.html', 'b.html'],
   ])('relativeHref(%j, %j) = %j', (from, to, href) => {
     expect(relativeHref(from, to)).toBe(href);
+  });
+});
+
+describe('imagePath', () => {
+  it.each([
+    ['v/plot.png', 'notes/v/plot.png'],
+    ['v/q?.png', 'notes/v/q--awsfn7.png'],
+    ['v/a#b.png', 'notes/v/a-b-zvsudd.png'],
+    ['v/q-.png', 'notes/v/q-.png'],
+  ])('%j → %j', (rel, out) => {
+    expect(imagePath(rel)).toBe(out);
   });
 });

@@ -3,7 +3,7 @@ import { createRenderer, renderMarkdown, type RenderEnv } from '../../src/export
 
 const md = createRenderer();
 const env: RenderEnv = {
-  link: (target, kind) => (target.startsWith('known') ? { href: `page-of-${target}` } : kind === 'ref' || target.endsWith('.md') ? { missing: target } : null),
+  link: (path, frag, kind) => (path.startsWith('known') ? { href: `page-of-${path}${frag ? `#${frag}` : ''}` } : kind === 'ref' || path.endsWith('.md') ? { missing: path } : null),
   image: (src) => (src === 'pic.png' ? '../pics/pic.png' : null),
 };
 const render = (s: string) => renderMarkdown(md, s, env).trim();
@@ -20,6 +20,8 @@ describe('renderMarkdown', () => {
     ['[a](https://example.org) https://example.org', '<p><a href="https://example.org">a</a> <a href="https://example.org">https://example.org</a></p>'],
     ['`https://example.org`', '<p><code>https://example.org</code></p>'],
     ['[day](known.md#top)', '<p><a href="page-of-known.md#top">day</a></p>'],
+    ['[q](known%3F.md) [h](known%23b.md#t%C3%A9)', '<p><a href="page-of-known?.md">q</a> <a href="page-of-known#b.md#té">h</a></p>'],
+    ['[q](known.md?x=1#y)', '<p><a href="page-of-known.md#y">q</a></p>'],
     ['[gone](other.md)', '<p><a class="missing-link" title="not in this export: other.md">gone</a></p>'],
     ['[site](/about/)', '<p><a href="/about/">site</a></p>'],
     ['[x]({{< ref "known-2.md" >}})', '<p><a href="page-of-known-2.md">x</a></p>'],

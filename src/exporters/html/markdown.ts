@@ -24,9 +24,12 @@ export type LinkTarget =
 
 /** What the renderer asks the site while rendering one note. */
 export interface RenderEnv {
-  /** Resolves a link target: a `ref`/`relref` argument, or a relative URL of the note. */
-  link(target: string, kind: 'ref' | 'url'): LinkTarget;
-  /** A relative image source: the URL to use, or null to leave it. */
+  /**
+   * Resolves a link target: a `ref`/`relref` argument, or a relative URL of
+   * the note, given as its path and fragment, both percent-decoded.
+   */
+  link(path: string, frag: string, kind: 'ref' | 'url'): LinkTarget;
+  /** A relative image source (decoded path, without query or fragment): the URL to use, or null to leave it. */
   image(src: string): string | null;
 }
 
@@ -64,6 +67,17 @@ function headingIds(state: StateCore): void {
     if (attrs?.id !== undefined) ids.put(attrs.id);
     open.attrSet('id', attrs?.id ?? ids.generate(inline.content.slice(cut)));
   });
+}
+
+/**
+ * A relative URL's path and fragment, each percent-decoded, the query
+ * dropped. Split before decoding: `what%3F.md` and `a%23b.md` name the notes
+ * `what?.md` and `a#b.md`, not `what` with a query or `a` with an anchor.
+ */
+export function splitUrl(url: string): { path: string; frag: string } {
+  const hash = url.indexOf('#');
+  const path = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
+  return { path: safeDecode(path), frag: hash === -1 ? '' : safeDecode(url.slice(hash + 1)) };
 }
 
 /**
@@ -119,8 +133,15 @@ export function createRenderer(): MarkdownIt {
     if (!href) return;
     if (dropShortcodeUrl(t, 'href')) return;
     let target: LinkTarget = null;
-    if (href.startsWith(REF_SCHEME)) target = env.link(safeDecode(href.slice(REF_SCHEME.length)), 'ref');
-    else if (!HAS_SCHEME.test(href) && !href.startsWith('//') && !href.startsWith('#')) target = env.link(safeDecode(href), 'url');
+    if (href.startsWith(REF_SCHEME)) {
+      // A ref's argument is plain text (shortcodes.ts encoded it whole): `#` starts its anchor.
+      const ref = safeDecode(href.slice(REF_SCHEME.length));
+      const hash = ref.indexOf('#');
+      target = hash === -1 ? env.link(ref.replace(/\?.*$/, ''), '', 'ref') : env.link(ref.slice(0, hash).replace(/\?.*$/, ''), ref.slice(hash + 1), 'ref');
+    } else if (!HAS_SCHEME.test(href) && !href.startsWith('//') && !href.startsWith('#')) {
+      const { path, frag } = splitUrl(href);
+      target = env.link(path, frag, 'url');
+    }
     if (!target) return;
     if ('href' in target) t.attrSet('href', target.href);
     else {
@@ -143,7 +164,7 @@ export function createRenderer(): MarkdownIt {
         else if (t.type === 'image') {
           const src = t.attrGet('src');
           if (dropShortcodeUrl(t, 'src')) { /* left without a source */ } else if (src && !HAS_SCHEME.test(src) && !src.startsWith('//')) {
-            const to = env.image(safeDecode(src));
+            const to = env.image(splitUrl(src).path);
             if (to) t.attrSet('src', to);
           }
         } else if (t.type === 'text' && !inLink && (t.content.includes(':') || t.content.includes('@') || t.content.includes('www.'))) {

@@ -216,7 +216,7 @@ function buildResolver(notes: SiteNote[]): Resolver {
 
 /** Finds the note a link or ref names, as Hugo does: relative to the page, then from the root, then by unique name. */
 function findNote(r: Resolver, from: Note, target: string, kind: 'ref' | 'url'): SiteNote | null {
-  const p = target.replace(/[?].*$/, '').trim();
+  const p = target.trim();
   const rooted = p.startsWith('/');
   const clean = (s: string) => posix.normalize(s).replace(/^\/+|\/+$/g, '').replace(STEM, '').toLowerCase();
   const tries: string[] = [];
@@ -234,6 +234,24 @@ function findNote(r: Resolver, from: Note, target: string, kind: 'ref' | 'url'):
     if (list?.length === 1) return list[0]!;
   }
   return null;
+}
+
+/** A short, stable hash of a text (FNV-1a, base 36). */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Where an image of the notebook is copied: its own path, or when that is not
+ * safe (`q?.png`) the safe path with a hash of the original (`q--1k2j3.png`),
+ * so that `q?.png`, `q#.png` and `q-.png` stay three files. A function of the
+ * path alone: the worker thread and the main thread must agree (parallel.ts).
+ */
+export function imagePath(rel: string): string {
+  const safe = safePath(rel);
+  return `notes/${safe === rel ? safe : safe.replace(/(\.[^./]*)?$/, (ext) => `-${shortHash(rel)}${ext}`)}`;
 }
 
 function groupTitle(section: string, index: Note | null): string {
@@ -305,17 +323,14 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
     let out = images.get(rel);
     if (out === undefined) {
       const data = input.resources.notebookFile(rel);
-      out = data ? `notes/${safePath(rel)}` : null;
+      out = data ? imagePath(rel) : null;
       if (data && out) sink.write(out, data);
       images.set(rel, out);
     }
     return out;
   };
   const envFor = (sn: SiteNote, from: string): RenderEnv => ({
-    link(target, kind): LinkTarget {
-      const hash = target.indexOf('#');
-      const path = hash === -1 ? target : target.slice(0, hash);
-      const frag = hash === -1 ? '' : target.slice(hash + 1);
+    link(path, frag, kind): LinkTarget {
       if (!path) return kind === 'ref' ? { href: from === sn.path ? `#${encodeURIComponent(frag)}` : relativeHref(from, sn.path, encodeURIComponent(frag)) } : null;
       const hit = findNote(resolver, sn.note, path, kind);
       if (hit) return { href: relativeHref(from, hit.path, frag ? encodeURIComponent(frag) : '') };
@@ -326,7 +341,7 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
       return null;
     },
     image(src) {
-      const rel = posix.normalize(src.startsWith('/') ? src.slice(1) : posix.join(sn.note.section || '.', src.replace(/[?#].*$/, '')));
+      const rel = posix.normalize(src.startsWith('/') ? src.slice(1) : posix.join(sn.note.section || '.', src));
       if (rel.startsWith('..') || !IMAGE.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return null;
       const out = copyImage(rel);
       return out ? relativeHref(from, out) : null;
