@@ -53,3 +53,12 @@ describe('notes export --html: file names with ? and #', () => {
     for (const src of body.matchAll(/src="([^"]+)"/g)) expect(readFileSync(join(site, 'notes/v', src[1]!), 'utf8')).toBe('png');
   });
 });
+
+describe('notes export --html: the header\'s links', () => {
+  it('"Visits" lands on the home page\'s visits section, also when there are none', async () => {
+    const { r, page } = await exportOf({ 'n.md': note('N', 'body') });
+    expect(r.code).toBe(0);
+    expect(page('notes/n.html')).toContain('<a href="../index.html#notes-visits">Visits</a>');
+    expect(page('index.html')).toContain('<h2 id="notes-visits">Visits</h2>\n<p class="meta">No visits');
+  });
+});

@@ -413,8 +413,10 @@ export const homePage: PageBuilder = {
     parts.push(`<section id="notes-search"><input type="search" id="notes-q" placeholder="Search notes (typos are fine)" aria-label="Search notes" autocomplete="off">
 <p id="notes-search-status" class="search-status" aria-live="polite"></p><ol id="notes-results"></ol></section>`);
     const visits = site.groups.filter((g) => g.index && g.section);
-    if (visits.length) {
-      parts.push('<h2 id="notes-visits">Visits</h2>');
+    // Always there: every page's header links to it.
+    parts.push('<h2 id="notes-visits">Visits</h2>');
+    if (!visits.length) parts.push('<p class="meta">No visits (folders with an <code>_index.md</code>).</p>');
+    else {
       parts.push(`<table class="list">\n${visits.map((g) => `<tr><td class="date">${escapeHtml(range(g))}</td><td>${link(path, g.path, g.title)} <span class="meta">· ${g.days.length} ${g.days.length === 1 ? 'day' : 'days'}</span></td><td class="tags-cell">${tagList(path, site, g.index!.note.tags)}</td></tr>`).join('\n')}\n</table>`);
     }
     if (site.homeLinks.length) {
