@@ -62,3 +62,17 @@ describe('notes export --html: the header\'s links', () => {
     expect(page('index.html')).toContain('<h2 id="notes-visits">Visits</h2>\n<p class="meta">No visits');
   });
 });
+
+describe('notes export --html: site-root links', () => {
+  it('reach the page in a content.<lang> folder as Hugo serves it, else keep their text with a warning', async () => {
+    const { r, page } = await exportOf({
+      'content.en/docs/a.md': note('A', '[b](/docs/b/) [s](/docs/sec/) [gone](/docs/gone/) [pdf](/files/x.pdf)'),
+      'content.en/docs/b.md': note('B', 'b'),
+      'content.en/docs/sec/_index.md': note('S', 's'),
+      'content.zh/docs/b.md': note('B zh', 'b'),
+    });
+    expect(r.code).toBe(0);
+    expect(page('notes/content.en/docs/a.html')).toContain('<p><a href="b.html">b</a> <a href="sec/index.html">s</a> <a class="missing-link" title="not in this export: /docs/gone/">gone</a> <a class="missing-link" title="not in this export: /files/x.pdf">pdf</a></p>');
+    expect(r.stderr).toContain('2 links point to notes that are not in this export');
+  });
+});

@@ -196,6 +196,21 @@ interface Resolver {
   byStem: Map<string, SiteNote[]>;
 }
 
+/**
+ * A notebook folder that is a Hugo content dir of its own (`content.en/`,
+ * `content.zh/`: a multilingual site's `contentDir` per language), whose
+ * pages Hugo serves from the site root: `/docs/x/` is `content.en/docs/x.md`.
+ */
+const CONTENT_DIR = /^content(\.[\w-]+)?\//;
+
+/** The note a site-root path names inside a content dir, preferring the linking note's own (its language). */
+function inContentDir(r: Resolver, from: Note, key: string): SiteNote | null {
+  const own = CONTENT_DIR.exec(from.path.toLowerCase())?.[0];
+  if (own) return r.byKey.get(own + key) ?? null;
+  const hits = [...r.byKey.entries()].filter(([k]) => CONTENT_DIR.test(k) && k.replace(CONTENT_DIR, '') === key);
+  return hits.length === 1 ? hits[0]![1] : null;
+}
+
 function buildResolver(notes: SiteNote[]): Resolver {
   const byKey = new Map<string, SiteNote>();
   const byStem = new Map<string, SiteNote[]>();
@@ -227,6 +242,10 @@ function findNote(r: Resolver, from: Note, target: string, kind: 'ref' | 'url'):
   if (rooted || kind === 'ref') tries.push(clean(p));
   for (const t of tries) {
     const hit = r.byKey.get(t === '.' ? '' : t);
+    if (hit) return hit;
+  }
+  if (rooted) {
+    const hit = inContentDir(r, from, clean(p));
     if (hit) return hit;
   }
   if (kind === 'ref' && !p.includes('/')) {
@@ -334,7 +353,8 @@ export function buildModel(input: ExportInput, md: MarkdownIt, sink: ExportSink,
       if (!path) return kind === 'ref' ? { href: from === sn.path ? `#${encodeURIComponent(frag)}` : relativeHref(from, sn.path, encodeURIComponent(frag)) } : null;
       const hit = findNote(resolver, sn.note, path, kind);
       if (hit) return { href: relativeHref(from, hit.path, frag ? encodeURIComponent(frag) : '') };
-      if (kind === 'ref' || STEM.test(path)) {
+      // A site-root link that names no page here would be dead under file://.
+      if (kind === 'ref' || STEM.test(path) || path.startsWith('/')) {
         problems.missing.add(`${sn.note.path} → ${path}`);
         return { missing: path };
       }
