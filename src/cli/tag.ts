@@ -38,7 +38,7 @@ function selection(flags: ChangeFlags, refs: string[] | undefined, now: Date): T
   return { refs, where: flags.where, exact: flags.exact, filter: toFilter(flags, now), filtered, all: flags.all };
 }
 
-/** Prints diffs (dry run) on stdout and the summary on stderr; exit 1 when a note was skipped. */
+/** Prints diffs (dry run) on stdout and the summary on stderr; exit 1 when a note was skipped or could not be read. */
 function report(app: App, what: string, res: TagChangeResult, dryRun: boolean): number {
   app.reportProblems(res.problems);
   app.debug(`notes to edit found ${res.from === 'index' ? 'from the search index' : 'by reading the files'}`);
@@ -52,8 +52,9 @@ function report(app: App, what: string, res: TagChangeResult, dryRun: boolean): 
   const parts = [dryRun ? `${notes(n)} would change (dry run: nothing written)` : `${notes(n)} changed`];
   if (res.unchanged) parts.push(`${res.unchanged} already as asked`);
   if (res.skipped.length) parts.push(`${res.skipped.length} skipped`);
+  if (res.unread) parts.push(`${res.unread} unreadable (see above)`);
   app.info(`notes: ${what}: ${parts.join(', ')}`);
-  return res.skipped.length ? 1 : 0;
+  return res.skipped.length || res.unread ? 1 : 0;
 }
 
 export function registerTag(program: Command, r: Registrar): void {

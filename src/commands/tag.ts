@@ -76,6 +76,12 @@ export interface TagChangeResult {
   /** Notes selected that needed no change. */
   unchanged: number;
   problems: NoteProblem[];
+  /**
+   * Notes that could not be read and may have been meant (a rename, or a
+   * selection by filter or query, not by ref): the edit is not known to be
+   * whole, as for a skipped note.
+   */
+  unread: number;
   /** Where the notes to edit were found: the search index (rename with one), else the files. */
   from: 'index' | 'files';
 }
@@ -158,7 +164,8 @@ export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<T
   // Temp files of a writer that was killed mid-write: its notes are intact
   // (old or new version), only the temp file is left to clean.
   if (!opts.dryRun) removeStaleTemps(nb.root, temps);
-  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems, from };
+  const byRef = opts.op.kind !== 'rename' && !!opts.selection?.refs?.length;
+  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems, unread: byRef ? 0 : problems.length, from };
   const jobs: Array<GuardedWrite & { change: TagChange }> = [];
   for (const t of targets) {
     const abs = under(nb.root, t.rel);

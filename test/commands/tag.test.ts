@@ -197,6 +197,17 @@ describe('notes tag add / remove', () => {
     expect(again.stderr).toBe('notes: tag add FOLLOW-UP: 0 notes changed, 1 already as asked\n');
   });
 
+  it('exits 1 when a note it could not read may have been meant (a selection, not a ref)', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, 'visit-a/broken.md'), '+++\ntitle = "unclosed\n+++\nbody\n');
+    const all = await run(['tag', 'add', 'x', '--visit', 'visit-a'], { cwd: dir });
+    expect(all.code).toBe(1);
+    expect(all.stderr).toMatch(/visit-a\/broken\.md/);
+    expect(all.stderr).toMatch(/notes changed, 1 unreadable \(see above\)\n$/);
+    const byRef = await run(['tag', 'add', 'y', '--to', '2024-03-04'], { cwd: dir });
+    expect(byRef.code, byRef.stderr).toBe(0);
+  });
+
   it('keeps a note private, and a symlinked note a link to the note it names', async () => {
     const dir = notebook();
     chmodSync(join(dir, 'visit-a/2024-03-04.md'), 0o600);
