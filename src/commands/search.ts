@@ -62,6 +62,9 @@ export interface SearchResult {
   timings: Record<'refresh' | 'expand' | 'query' | 'lines', number>;
 }
 
+/** Errors saying the cache folder cannot hold the index: a throwaway one in memory does instead. */
+const UNWRITABLE = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'];
+
 /**
  * Runs `fn` with the notebook's index open. An index that cannot be opened
  * or turns out corrupt is deleted and rebuilt (with a warning); when the
@@ -71,8 +74,10 @@ async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIn
   let file = indexFile(nb.root, access.env);
   for (let attempt = 0; ; attempt++) {
     let ix: SearchIndex | undefined;
+    let opening = true;
     try {
       ix = SearchIndex.open(file, nb.root);
+      opening = false;
       return await fn(ix);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -86,7 +91,9 @@ async function withIndex<T>(nb: Notebook, access: IndexAccess, fn: (ix: SearchIn
         removeIndex(file);
         continue;
       }
-      const unwritable = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_FULL'].includes(code ?? '');
+      // ENOENT while opening: the cache folder cannot be made (a dangling symlink
+      // to an unplugged disk, a path under /proc); later, a note gone meanwhile is no cache problem.
+      const unwritable = UNWRITABLE.includes(code ?? '') || (opening && code === 'ENOENT');
       if (attempt >= 2 || !(isCorruption(err) || (unwritable && file !== ':memory:'))) {
         if (isCorruption(err)) throw new NotesError(`the search index ${file} is still unreadable after a rebuild`, { hint: `remove it and try again: rm ${file}`, cause: err });
         throw err;

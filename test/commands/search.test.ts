@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { FIXTURES, copyOf, run } from '../helpers/run.js';
 import { useSearchNotebook } from '../helpers/search-notebook.js';
+import { canSymlink } from '../helpers/files.js';
 import { main } from '../../src/main.js';
 import Database from 'better-sqlite3';
 import { indexFile } from '../../src/index/search-index.js';
@@ -365,6 +366,31 @@ describe('notes search: the index', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('lab-2023/2023-09-07.md\n');
     expect(r.stderr).toMatch(/notes: warning: cannot write the search index/);
+  });
+
+  // A cache folder on a disk that is not mounted: following the symlink gives ENOENT.
+  describe.skipIf(!canSymlink)(`when the cache folder is a dangling symlink${canSymlink ? '' : ' (skipped: this platform cannot make symlinks)'}`, () => {
+    const dangling = () => {
+      const link = join(s.cache, 'unplugged');
+      symlinkSync(join(s.cache, 'no-such-disk', 'cache'), link);
+      return link;
+    };
+
+    it.each([['search', 'scicat', '--paths'], ['index']])('notes %s falls back to a temporary index', async (...args) => {
+      const r = await run(args, { cwd: s.nb, env: { NOTES_CACHE_DIR: dangling() } });
+      expect(r.stderr).toMatch(/^notes: warning: cannot write the search index in .*unplugged.* \(ENOENT\); using a temporary one\n/);
+      expect(r.code, r.stderr).toBe(0);
+      if (args[0] === 'search') expect(r.stdout).toBe('lab-2023/2023-09-07.md\n');
+      expect(existsSync(join(s.cache, 'no-such-disk'))).toBe(false);
+    });
+
+    it('also as ~/.cache, with NOTES_CACHE_DIR and XDG_CACHE_HOME unset', async () => {
+      const home = join(s.cache, 'home');
+      mkdirSync(home);
+      symlinkSync(join(s.cache, 'no-such-disk'), join(home, '.cache'));
+      const r = await run(['search', 'scicat', '--paths'], { cwd: s.nb, env: { HOME: home, XDG_CACHE_HOME: '' } });
+      expect(r).toEqual({ code: 0, stdout: 'lab-2023/2023-09-07.md\n', stderr: expect.stringMatching(/^notes: warning: cannot write the search index in .*home\/\.cache\/notes\/.*\(ENOENT\)/) });
+    });
   });
 
   it('notes index --rebuild rebuilds it; --path says where it is', async () => {

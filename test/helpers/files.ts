@@ -1,7 +1,8 @@
-/** Every file below `dir`, relative to it, sorted. */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
+/** Every file below `dir`, relative to it, sorted. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -13,3 +14,19 @@ export function listFiles(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/**
+ * Whether this platform and user can make symlinks (not Windows without
+ * developer mode, say): tests that need one skip, saying so, without it.
+ */
+export const canSymlink: boolean = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'notes-symlink-'));
+  try {
+    symlinkSync(join(dir, 'missing'), join(dir, 'link'));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
