@@ -14,12 +14,13 @@
  * offered. A cache V8 rejects, or one that cannot be written, only costs
  * the compile it would have saved. NOTES_CODE_CACHE=0 turns it off.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheDir } from './store/cache-dir.js';
+import { makeDirs } from './store/make-dir.js';
 
 declare const __NOTES_VERSION__: string;
 declare const __NOTES_BUNDLE_HASH__: string;
@@ -87,7 +88,7 @@ function saveCache(file: string, data: () => Buffer): void {
   const tmp = `${file}.tmp-${process.pid}`;
   try {
     const dir = dirname(file);
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     // The temp file first: in a folder that cannot be written, V8 is not asked to serialize (~5 ms) for nothing.
     const fd = openSync(tmp, 'wx', 0o644);
     try { writeFileSync(fd, data()); } finally { closeSync(fd); }

@@ -2,11 +2,12 @@
  * `notes init [dir]`: makes a folder a notebook by writing its config file,
  * and nothing else (the folder stays a plain Hugo content folder).
  */
-import { mkdirSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_NAME, CONFIG_TEMPLATE } from '../core/config.js';
 import { NotesError, NoteExistsError } from '../core/errors.js';
 import { createFileExclusive } from '../store/atomic-write.js';
+import { makeDirs } from '../store/make-dir.js';
 
 export interface InitOptions {
   cwd: string;
@@ -21,7 +22,7 @@ export interface InitResult {
 
 export function initNotebook({ cwd, dir, format }: InitOptions): InitResult {
   const root = resolve(cwd, dir ?? '.');
-  mkdirSync(root, { recursive: true });
+  makeDirs(root);
   const configPath = join(root, CONFIG_NAME);
   if (existsSync(configPath)) {
     throw new NotesError(`${configPath} exists already: this folder is a notebook`, { hint: 'edit that file to change the settings' });

@@ -3,12 +3,13 @@
  * (../shared/reference/visit-day.md). Never overwrites: when the day has an
  * entry, that entry's path comes back with created = false.
  */
-import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notebook } from '../store/notebook.js';
 import { readNote, isProblem } from '../store/notebook.js';
 import { insideRoot, relToRoot, visitRel } from '../store/paths.js';
 import { withLock } from '../store/lock.js';
+import { makeDirs } from '../store/make-dir.js';
 import { createFileExclusive } from '../store/atomic-write.js';
 import { atTimeOfDay, formatLocalDateTime } from '../core/dates.js';
 import { numberToWords } from '../core/day-number.js';
@@ -74,7 +75,7 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
   const folderRel = visitRel(nb.root, opts.visit ?? nb.config.currentVisit ?? '');
   const folder = join(nb.root, folderRel);
   const rel = relToRoot(nb.root, folder) ?? '';
-  mkdirSync(folder, { recursive: true });
+  makeDirs(folder);
   const format = opts.format ?? nb.config.format;
   const template = loadTemplate(nb, format, opts.format !== undefined);
 

@@ -3,7 +3,7 @@
  * with an `_index.md` holding the visit's keys (core/visit.ts). The current
  * visit (where `notes new` files entries) is `current_visit` in `.notes.toml`.
  */
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { loadNotes, type Notebook, type NoteProblem } from '../store/notebook.js';
@@ -11,6 +11,7 @@ import { notesMetadata, type NotesSourceAccess } from './notes-source.js';
 import { insideRoot, relToRoot } from '../store/paths.js';
 import { createFileExclusive, writeFileAtomic } from '../store/atomic-write.js';
 import { withLock } from '../store/lock.js';
+import { makeDirs } from '../store/make-dir.js';
 import { CONFIG_NAME, CONFIG_TEMPLATE, setConfigString } from '../core/config.js';
 import { NotesError, NoteExistsError, UsageError, RefError } from '../core/errors.js';
 import { findVisits, renderVisitIndex, visitResolver, type Visit, type VisitFields } from '../core/visit.js';
@@ -56,7 +57,7 @@ export async function startVisit(nb: Notebook, opts: StartVisitOptions): Promise
   const rel = `${name}/_index.md`;
   parseNote(rel, text); // a template bug must not reach the disk
   const folder = join(nb.root, name);
-  mkdirSync(folder, { recursive: true });
+  makeDirs(folder);
   const indexPath = join(folder, '_index.md');
   try {
     createFileExclusive(indexPath, text);

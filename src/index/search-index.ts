@@ -13,7 +13,7 @@
  * twice or lose an edit.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Note } from '../core/note.js';
 import { NoteParseError } from '../core/errors.js';
@@ -24,6 +24,7 @@ import { letterSignature, signatureDistance, type VocabWord } from '../core/fuzz
 import { fingerprint, scanNotebook, scanNotebookAsync, splitPath, type ScanResult } from './scan.js';
 import type { NoteProblem } from '../store/notebook.js';
 import { under } from '../store/paths.js';
+import { makeDirs } from '../store/make-dir.js';
 
 type DB = Database.Database;
 
@@ -341,7 +342,7 @@ export class SearchIndex {
    */
   static open(file: string, root: string): SearchIndex {
     if (file !== ':memory:') {
-      mkdirSync(join(file, '..'), { recursive: true });
+      makeDirs(join(file, '..'));
       if (!existsSync(file)) removeIndex(legacyIndexFile(root, join(file, '..')));
     }
     const db = new Database(file, { timeout: 120_000, nativeBinding: nativeBinding() });

@@ -13,6 +13,7 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { NotesError } from '../core/errors.js';
+import { makeDirs } from './make-dir.js';
 import type { ExportSink } from '../exporters/types.js';
 
 /** The marker file of a folder `notes export` made. */
@@ -75,7 +76,7 @@ export function openExportFolder(out: string, { force = false } = {}): ExportFol
       forced = !ours;
     }
   } else {
-    mkdirSync(out, { recursive: true });
+    makeDirs(out);
   }
   const root = realpathSync(out);
   const markerPath = join(root, EXPORT_MARKER);

@@ -49,13 +49,14 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<RunRes
   return { code, stdout, stderr };
 }
 
-/** Runs the built `bin/notes` as a real process. */
-export function runBin(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): SpawnSyncReturns<string> {
+/** Runs the built `bin/notes` as a real process (killed after `timeout` ms, if given: a hang then fails the test). */
+export function runBin(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',
+    timeout: opts.timeout,
   });
 }
 
