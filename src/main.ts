@@ -31,19 +31,25 @@ const DASH_TEXT_COMMANDS = new Set(['search', 'add']);
 /**
  * `notes search slurm -gpfs`, `notes add "- [ ] send the config"`: free text
  * may start with a dash, which commander would take for an option
- * (`-detectors` even reads as `-d etectors`). After such a command, only a
- * known short flag on its own (`-n`, `-e`...) or a `--long` option is an
- * option; any other `-word` is moved behind `--`, where it is text.
+ * (`-detectors` even reads as `-d etectors`, `-25Gb` is an unknown option).
+ * After such a command, only a known short flag on its own (`-n`, `-e`,
+ * `-t`, `-c`, `-h`, the global `-d`, `-q`, `-v`) or a `--long` option is an
+ * option; any other `-word` (`-3200`, `-25Gb` too) is moved behind `--`,
+ * where it is text. `-V` is text there too: a version request in the middle
+ * of a query is far less likely than a typed word (`notes -V` and
+ * `--version` still print the version).
  */
 export function queryWordsAsOperands(program: Command, argv: string[]): string[] {
   const valueFlags = new Set<string>();
-  const flags = new Set<string>();
+  // commander keeps its help option apart from `.options`.
+  const flags = new Set<string>(['-h', '--help']);
   const collect = (cmd: Command) => {
     for (const o of cmd.options as readonly Option[]) {
       for (const f of [o.short, o.long]) if (f) { flags.add(f); if (o.required || o.optional) valueFlags.add(f); }
     }
   };
   collect(program);
+  flags.delete('-V');
   const i = commandIndex(program, argv);
   const cmd = program.commands.find((c) => DASH_TEXT_COMMANDS.has(c.name()) && (c.name() === argv[i] || c.aliases().includes(argv[i] ?? '')));
   if (!cmd) return argv;
@@ -53,7 +59,7 @@ export function queryWordsAsOperands(program: Command, argv: string[]): string[]
   let k = i + 1;
   for (; k < argv.length && argv[k] !== '--'; k++) {
     const a = argv[k]!;
-    if ((/^-[^-\d]/.test(a) || /^--?\s/.test(a)) && !flags.has(a)) { words.push(a); continue; }
+    if (/^(-[^-]|--\s)/.test(a) && !flags.has(a)) { words.push(a); continue; }
     head.push(a);
     if (valueFlags.has(a) && k + 1 < argv.length) head.push(argv[++k]!);
   }

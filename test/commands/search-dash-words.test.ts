@@ -1,7 +1,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, REPO, tempDir } from '../helpers/run.js';
+import { run, REPO, tempDir, tempDirs } from '../helpers/run.js';
 
 const cache = tempDir('notes-cache-');
 afterAll(() => cache.cleanup());
@@ -35,5 +35,39 @@ describe('query words that start with a dash', () => {
     expect((await search('search', 'kafka', '-n', '1', '--paths')).stdout.trim().split('\n')).toHaveLength(1);
     const bad = await search('search', 'kafka', '--bogus');
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('the short flags after search, as the README lists them', () => {
+  const temp = tempDirs('notes-dash-');
+  /** One note per word, each also holding "slurm"; the one with `tags = ["hpc"]` and category "ess" is hpc.md. */
+  const notebook = (...words: string[]) => {
+    const dir = join(temp(), 'nb');
+    mkdirSync(dir);
+    for (const w of [...words, 'plain']) writeFileSync(join(dir, `${w.replace(/\W/g, '_')}.md`), `+++\ntitle = '${w}'\n+++\nslurm and ${w}\n`);
+    writeFileSync(join(dir, 'hpc.md'), "+++\ntitle = 'hpc'\ntags = ['hpc']\ncategories = ['ess']\n+++\nslurm\n");
+    return dir;
+  };
+  const paths = (r: { stdout: string }) => r.stdout.split('\n').filter(Boolean).sort();
+
+  it.each([['-25Gb', '25Gb.md'], ['-2x', '2x.md'], ['-1.2PB', '1_2PB.md'], ['-3200', '3200.md']])('%s, starting with a digit, is an exclusion', async (word, excluded) => {
+    const dir = notebook('25Gb', '2x', '1.2PB', '3200');
+    const r = await run(['--dir', dir, 'search', 'slurm', word, '--paths'], { cwd: dir, env: { NOTES_CACHE_DIR: cache.dir } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(paths(r)).toHaveLength(5);
+    expect(paths(r)).not.toContain(excluded);
+  });
+
+  it('-t and -c filter, -h shows the help, -V is a query word', async () => {
+    const dir = notebook('v');
+    const go = (...args: string[]) => run(['--dir', dir, 'search', 'slurm', ...args, '--paths'], { cwd: dir, env: { NOTES_CACHE_DIR: cache.dir } });
+    expect(paths(await go('-t', 'hpc'))).toEqual(['hpc.md']);
+    expect(paths(await go('-c', 'ess'))).toEqual(['hpc.md']);
+    const help = await go('-h');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: notes search/);
+    expect(paths(await go('-V'))).toEqual(['hpc.md', 'plain.md']);
+    expect((await run(['-V'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
