@@ -104,8 +104,13 @@ interface FindListing {
   temps: string[];
 }
 
-/** find's listing, or null when it names a symlink (or something we do not understand). */
+/**
+ * find's listing, or null when it names a symlink (or something we do not
+ * understand): also a name with U+FFFD, maybe one that is not valid UTF-8,
+ * which walkNotes reports.
+ */
 function parseFind(out: string): FindListing | null {
+  if (out.includes('\uFFFD')) return null;
   const parts = out.split('\0');
   const folders = new Map<string, FolderScan>();
   const temps: string[] = [];

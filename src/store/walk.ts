@@ -9,7 +9,7 @@
  * without a word. Only a link to a folder that holds it (itself, a parent)
  * is reported, as a loop.
  */
-import { readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
 import { under } from './paths.js';
 import { TEMP_SUFFIX } from './atomic-write.js';
 
@@ -28,6 +28,14 @@ export interface WalkResult {
 }
 
 const SKIP_DIRS = new Set(['node_modules']);
+
+/**
+ * Whether a name readdir gave cannot be opened because it is not valid
+ * UTF-8: Node decodes such a name with U+FFFD for the bad bytes, a name no
+ * file has (an open gives ENOENT). Checked only for names holding U+FFFD,
+ * which a valid name may hold too (then the file is there).
+ */
+const mangledName = (name: string, abs: string) => name.includes('\uFFFD') && !lstatSync(abs, { throwIfNoEntry: false });
 
 /** Whether `folder` is `dir` or holds it (both real paths). */
 const holds = (folder: string, dir: string) => dir === folder || dir.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
@@ -78,6 +86,10 @@ export function walkNotes(root: string): WalkResult {
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
       const linked = ent.isSymbolicLink();
+      if ((isDir || /\.md$/i.test(ent.name)) && mangledName(ent.name, abs)) {
+        problems.push({ path: relPath, reason: `its name is not valid UTF-8${isDir ? ': the notes in this folder are skipped' : ''}`, hint: 'rename it (convmv -f latin1 -t utf8 --notest <name> converts a Latin-1 name)' });
+        continue;
+      }
       if (linked) {
         try {
           const st = statSync(abs);
