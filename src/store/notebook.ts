@@ -32,7 +32,12 @@ export interface LocateOptions {
 }
 
 function isDir(p: string): boolean {
-  try { return statSync(p).isDirectory(); } catch { return false; }
+  return kindOf(p) === 'folder';
+}
+
+/** What is at `p`, following symlinks: a folder, something else (a file), or nothing. */
+function kindOf(p: string): 'folder' | 'other' | 'none' {
+  try { return statSync(p).isDirectory() ? 'folder' : 'other'; } catch { return 'none'; }
 }
 
 function open(root: string): Notebook {
@@ -50,7 +55,15 @@ export function locateNotebook({ dir, env, cwd }: LocateOptions): Notebook {
   const named = dir ?? env.NOTES_DIR;
   if (named) {
     const root = resolve(cwd, named);
-    if (!isDir(root)) {
+    const kind = kindOf(root);
+    if (kind === 'other') {
+      // Often a note's path, pasted for its folder: name the folder, not "create it".
+      const [what, folder] = dir ? ['--dir', `--dir ${dirname(named)}`] : ['NOTES_DIR', `NOTES_DIR=${dirname(named)}`];
+      throw new NotebookNotFoundError(`${what} ${root} is a file, not a notebook folder`, {
+        hint: `name the folder that holds the notes, e.g. ${folder}`,
+      });
+    }
+    if (kind === 'none') {
       throw new NotebookNotFoundError(`notebook folder ${root} does not exist`, {
         hint: `create it with: notes init ${named}`,
       });

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, copyOf, tempDir, FIXTURES } from '../helpers/run.js';
 import { parseNote } from '../../src/core/note.js';
@@ -129,6 +129,19 @@ describe('notes init and finding the notebook', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no notebook found/);
     expect(none.stderr).toMatch(/hint: run notes init/);
+  });
+
+  it.each([
+    [['--dir', 'nb/v/2024-01-01.md'], {}, '--dir', '--dir nb/v'],
+    [[], { NOTES_DIR: 'nb/v/2024-01-01.md' }, 'NOTES_DIR', 'NOTES_DIR=nb/v'],
+  ])('%j %j naming a file says it is a file, not a missing folder', async (args, env, what, hint) => {
+    const t = tempDir(); cleanups.push(t.cleanup);
+    mkdirSync(join(t.dir, 'nb/v'), { recursive: true });
+    writeFileSync(join(t.dir, 'nb/v/2024-01-01.md'), '# a note\n');
+    const r = await run([...args, 'list'], { cwd: t.dir, env });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `notes: error: ${what} ${join(t.dir, 'nb/v/2024-01-01.md')} is a file, not a notebook folder\nhint: name the folder that holds the notes, e.g. ${hint}\n` });
+    const missing = await run(['--dir', 'nb/w', 'list'], { cwd: t.dir });
+    expect(missing.stderr).toBe(`notes: error: notebook folder ${join(t.dir, 'nb/w')} does not exist\nhint: create it with: notes init nb/w\n`);
   });
 });
 
