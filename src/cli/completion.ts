@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import { locateNotebook } from '../store/notebook.js';
 import { COMPLETION_SHELLS, completionScript, type Shell } from '../core/completion-scripts.js';
 import { noteDay } from '../core/filter.js';
+import { bashInsertion, readTypedWord } from '../core/bash-quote.js';
 
 export function registerCompletion(program: Command, r: Registrar): void {
   program
@@ -38,8 +39,16 @@ function optionNames(cmd: Command): string[] {
   return (cmd.options as readonly Option[]).flatMap((o) => [o.long, o.short].filter((x): x is string => !!x));
 }
 
-/** The candidates for the last word of `words`, one per line. Never throws. */
-export async function complete(program: Command, words: string[], ctx: Context): Promise<string> {
+/**
+ * The candidates for the last word of `words`, one per line. Never throws.
+ * After a first word `--bash` the words are as typed (bash's COMP_WORDS) and
+ * each candidate is printed escaped for bash to insert (see core/bash-quote.ts);
+ * zsh and fish quote what they insert themselves.
+ */
+export async function complete(program: Command, args: string[], ctx: Context): Promise<string> {
+  const bash = args[0] === '--bash';
+  const typed = readTypedWord(bash ? args[args.length - 1] ?? '' : '');
+  const words = bash ? args.slice(1).map((w) => readTypedWord(w).text) : args;
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   let cmd = program;
@@ -59,7 +68,8 @@ export async function complete(program: Command, words: string[], ctx: Context):
   else if (cmd.registeredArguments[0]?.argChoices) candidates = cmd.registeredArguments[0].argChoices;
   else candidates = [];
   const seen = new Set<string>();
-  return candidates.filter((c) => c.startsWith(current) && !seen.has(c) && seen.add(c)).map((c) => `${c}\n`).join('');
+  return candidates.filter((c) => c.startsWith(current) && !seen.has(c) && seen.add(c))
+    .map((c) => `${bash ? bashInsertion(c, typed) : c}\n`).join('');
 }
 
 function needsValue(cmd: Command, flag: string): boolean {
