@@ -113,6 +113,20 @@ describe('notes init and finding the notebook', () => {
     expect(again.stderr).toMatch(/exists already/);
   });
 
+  it.each([
+    ['afile', 'afile is a file, not a folder', 'hint: name a folder for the notebook'],
+    ['afile/nb', 'afile is a file, not a folder', 'hint: name a folder that is not inside'],
+  ])('init %s, where afile is a file, says so (exit 1) and writes nothing', async (arg, message, hint) => {
+    const t = tempDir(); cleanups.push(t.cleanup);
+    writeFileSync(join(t.dir, 'afile'), 'x');
+    const r = await run(['init', arg], { cwd: t.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`notes: error: ${join(t.dir, message)}\n`);
+    expect(r.stderr).toContain(hint);
+    expect(r.stderr).not.toMatch(/EEXIST|ENOTDIR|--verbose/);
+    expect(readFileSync(join(t.dir, 'afile'), 'utf8')).toBe('x');
+  });
+
   it('finds the notebook: --dir > NOTES_DIR > .notes.toml above > ./notes', async () => {
     const t = tempDir(); cleanups.push(t.cleanup);
     for (const d of ['a', 'b', 'c/notes', 'd']) await run(['init', d], { cwd: t.dir });
