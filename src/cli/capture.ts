@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { Registrar } from './program.js';
 import { collect, dayFlag } from './options.js';
 import { readStdin } from './context.js';
+import { DAY_FORMS } from '../core/dates.js';
 import { displayPath } from '../store/paths.js';
 import { NotesError, UsageError } from '../core/errors.js';
 
@@ -36,7 +37,7 @@ export function registerCapture(program: Command, r: Registrar): void {
     .description("append a bullet to today's day entry of the current visit (creating the entry when needed)")
     .argument('[text...]', 'the bullet (default: stdin, one bullet a line)')
     .option('-u, --under <words>', 'nest it under the bullet these words match (fuzzily); made at the top level when none does')
-    .option('--date <date>', 'the day: YYYY-MM-DD, today or yesterday', 'today')
+    .option('--date <date>', `the day: ${DAY_FORMS}`, 'today')
     .option('--time', 'start the bullet with the local time (HH:MM)')
     .option('-t, --tag <tag>', 'also tag the entry (repeatable)', collect)
     .option('--visit <folder>', 'the visit folder (default: the current visit, else the notebook root)')
@@ -73,7 +74,7 @@ Examples:
     .description("print the path of today's day entry of the current visit (exit 1 when there is none)")
     .option('-s, --show', 'print the entry instead')
     .option('-e, --edit', 'open it in $VISUAL / $EDITOR')
-    .option('--date <date>', 'another day: YYYY-MM-DD or yesterday', 'today')
+    .option('--date <date>', `another day: ${DAY_FORMS}`, 'today')
     .option('--visit <folder>', 'the visit folder (default: the current visit)')
     .addHelpText('after', '\nExamples:\n  notes today\n  notes today --show | grep -i kafka\n  code "$(notes today)"')
     .action(r.action(async (app, flags: TodayFlags) => {

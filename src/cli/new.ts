@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Registrar } from './program.js';
 import { collect, dayFlag, positiveInt } from './options.js';
 import { readStdin } from './context.js';
+import { DAY_FORMS } from '../core/dates.js';
 import { displayPath } from '../store/paths.js';
 
 interface NewFlags {
@@ -20,7 +21,7 @@ export function registerNew(program: Command, r: Registrar): void {
   program
     .command('new')
     .description("start a day entry (today's unless --date); prints its path, and never overwrites an entry")
-    .option('--date <date>', 'the day: YYYY-MM-DD, today or yesterday', 'today')
+    .option('--date <date>', `the day: ${DAY_FORMS}`, 'today')
     .option('--title <text>', 'title instead of the day number in words')
     .option('-t, --tag <tag>', 'a tag (repeatable)', collect)
     .option('-c, --category <category>', 'a category (repeatable)', collect)

@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { resolveDay } from '../core/dates.js';
+import { DAY_FORMS, resolveDay } from '../core/dates.js';
 import type { NoteFilter } from '../core/filter.js';
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -32,7 +32,7 @@ export function addFilterOptions(cmd: Command, { onlyDrafts = false } = {}): Com
   cmd
     .option('-t, --tag <tag>', 'only notes with this tag (repeatable: all must match)', collect)
     .option('-c, --category <category>', 'only notes in this category (repeatable)', collect)
-    .option('--since <date>', 'only notes on or after this day (YYYY-MM-DD, today, yesterday)')
+    .option('--since <date>', `only notes on or after this day (${DAY_FORMS})`)
     .option('--until <date>', 'only notes on or before this day')
     .option('--visit <folder>', 'only notes of this visit (folder)')
     .option('--drafts', 'include drafts');
@@ -43,7 +43,7 @@ export function addFilterOptions(cmd: Command, { onlyDrafts = false } = {}): Com
 /** A day flag's value as YYYY-MM-DD, or a usage error naming the flag. */
 export function dayFlag(flag: string, value: string, now: Date): string {
   const day = resolveDay(value, now);
-  if (!day) throw new UsageError(`${flag} takes a date as YYYY-MM-DD, today or yesterday, not "${value}"`);
+  if (!day) throw new UsageError(`${flag} takes a date as ${DAY_FORMS}, not "${value}"`, `e.g. ${flag} 2023-09-04, or ${flag} yesterday`);
   return day;
 }
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { Registrar } from './program.js';
 import { displayPath } from '../store/paths.js';
+import { DAY_FORMS } from '../core/dates.js';
 
-const REF_HELP = 'a path, a file name, a date (YYYY-MM-DD, today, yesterday) or words of the title';
+const REF_HELP = `a path, a file name, a date (${DAY_FORMS}) or words of the title`;
 
 export function registerShow(program: Command, r: Registrar): void {
   program

@@ -6,6 +6,7 @@ import { displayPath } from '../store/paths.js';
 import type { App } from './app.js';
 import { dayOfVisit, type Visit } from '../core/visit.js';
 import { noteDay } from '../core/filter.js';
+import { DAY_FORMS } from '../core/dates.js';
 import type { VisitSummary } from '../commands/visit.js';
 
 interface StartFlags {
@@ -77,8 +78,8 @@ export function registerVisit(program: Command, r: Registrar): void {
     .description('create <name>/_index.md for a new visit and make it the current visit')
     .argument('<name>', 'the visit folder, e.g. ess-2023')
     .requiredOption('--facility <facility>', 'the facility visited, e.g. ESS')
-    .option('--start <date>', 'first day: YYYY-MM-DD, today or yesterday', 'today')
-    .option('--end <date>', 'last day (YYYY-MM-DD)')
+    .option('--start <date>', `first day: ${DAY_FORMS}`, 'today')
+    .option('--end <date>', `last day: ${DAY_FORMS}`)
     .option('--location <place>', 'where, e.g. "Lund, Sweden"')
     .option('--proposal <id>', 'proposal or experiment number')
     .option('--instrument <name>', 'instrument or beamline')

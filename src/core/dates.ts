@@ -64,13 +64,24 @@ export function writtenDay(written: string | null | undefined): string | null {
   return m ? m[1]! : null;
 }
 
+/** The words a day may be given as, and their shift from today. */
+const RELATIVE_DAYS: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
+
 /**
- * Resolves a user-given day (`YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`)
- * against the clock, in the local time zone. Returns null when it is none of those.
+ * What resolveDay takes, for help texts and errors: `YYYY-MM-DD, today,
+ * yesterday or tomorrow`. Built from the same table, so the docs cannot
+ * drift from the parser (they did: `tomorrow` was taken but never named).
+ */
+export const DAY_FORMS = ['YYYY-MM-DD', ...Object.keys(RELATIVE_DAYS)].join(', ').replace(/, (?=[^,]*$)/, ' or ');
+
+/**
+ * Resolves a user-given day (`YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`,
+ * any case) against the clock, in the local time zone. Returns null when it
+ * is none of those.
  */
 export function resolveDay(input: string, now: Date): string | null {
   const s = input.trim().toLowerCase();
-  const shift = { today: 0, yesterday: -1, tomorrow: 1 }[s];
+  const shift = Object.hasOwn(RELATIVE_DAYS, s) ? RELATIVE_DAYS[s] : undefined;
   if (shift !== undefined) {
     const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + shift, 12);
     return localDay(d);

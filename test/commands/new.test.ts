@@ -102,6 +102,33 @@ describe('notes new --visit with an absolute path', () => {
   });
 });
 
+describe('days: one set of forms, said the same everywhere', () => {
+  it('new --date tomorrow starts the next day\'s entry', async () => {
+    const dir = notebook();
+    const r = await run(['new', '--date', 'tomorrow', '--visit', 'visit-a'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('visit-a/2024-05-08.md\n');
+  });
+
+  it.each([
+    [['new', '--date', 'someday']],
+    [['add', '--date', 'someday', 'text']],
+    [['today', '--date', 'someday']],
+    [['list', '--since', 'someday']],
+    [['search', 'kafka', '--until', 'someday']],
+    [['visit', 'start', 'v', '--facility', 'F', '--end', 'someday']],
+  ])('%j names every form the parser takes, with a hint', async (args) => {
+    const dir = notebook();
+    const r = await run(args, { cwd: dir, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^notes: error: --\w+ takes a date as YYYY-MM-DD, today, yesterday or tomorrow, not "someday"\nhint: e\.g\. --\w+ 2023-09-04, or --\w+ yesterday\n$/);
+  });
+
+  it.each([['new'], ['add'], ['today'], ['list'], ['show'], ['visit', 'start']])('%j --help names tomorrow', async (...cmd) => {
+    expect((await run([...cmd, '--help'])).stdout.replace(/\s+/g, ' ')).toContain('YYYY-MM-DD, today, yesterday or tomorrow');
+  });
+});
+
 describe('notes init and finding the notebook', () => {
   it('init writes only the config file', async () => {
     const t = tempDir(); cleanups.push(t.cleanup);

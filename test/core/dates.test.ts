@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseHugoDate, hasOffset, formatLocalDateTime, resolveDay, daysBetween, writtenDay } from '../../src/core/dates.js';
+import { parseHugoDate, hasOffset, formatLocalDateTime, resolveDay, daysBetween, writtenDay, DAY_FORMS } from '../../src/core/dates.js';
 
 describe('parseHugoDate: the instant Hugo reads', () => {
   it.each([
@@ -39,8 +39,15 @@ describe('local dates', () => {
     ['2023-09-08', '2023-09-08'],
     ['2023-02-29', null],
     ['next week', null],
+    ['constructor', null], // not a word of the table's prototype
+    ['__proto__', null],
   ])('resolveDay(%s)', (input, day) => {
     expect(resolveDay(input, new Date(2024, 2, 1, 10))).toBe(day);
+  });
+
+  it('DAY_FORMS names exactly the words resolveDay takes', () => {
+    expect(DAY_FORMS).toBe('YYYY-MM-DD, today, yesterday or tomorrow');
+    for (const word of DAY_FORMS.split(/, | or /).slice(1)) expect(resolveDay(word, new Date())).not.toBeNull();
   });
 
   it.each([
