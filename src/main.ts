@@ -67,6 +67,22 @@ export function queryWordsAsOperands(program: Command, argv: string[]): string[]
   return [...argv.slice(0, i + 1), ...head, '--', ...words, ...argv.slice(k + 1)];
 }
 
+/**
+ * commander's error message, split for printError: the first line, with
+ * commander's suggestion line `(Did you mean todo?)` folded into it as
+ * `(did you mean todo?)` (it would otherwise open the hint), and any other
+ * lines, which go before the hint's `run notes --help`.
+ */
+export function commanderMessage(text: string): { message: string; more: string[] } {
+  const DID_YOU_MEAN = /^\(Did you mean (.+)\?\)$/;
+  const [first = '', ...rest] = text.replace(/^error:\s*/, '').split('\n').map((l) => l.trim());
+  const suggestion = rest.map((l) => DID_YOU_MEAN.exec(l)?.[1]).find((s) => s !== undefined);
+  return {
+    message: suggestion === undefined ? first : `${first} (did you mean ${suggestion}?)`,
+    more: rest.filter((l) => l && !DID_YOU_MEAN.test(l)),
+  };
+}
+
 export async function main(argv: string[], ctx: Context): Promise<number> {
   const state: RunState = { exitCode: 0, verbose: argv.includes('--verbose') || argv.includes('-v') };
   const program = buildProgram(ctx, state);
@@ -103,8 +119,8 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
           `its commands are ${sub.commands.filter((c) => c.name() !== 'help').map((c) => c.name()).join(', ')}; run notes ${sub.name()} --help`);
         return 2;
       }
-      const message = err.message.replace(/^error:\s*/, '');
-      printError(ctx, message.split('\n')[0]!, `${message.split('\n').slice(1).join(' ').trim() || ''}${message.includes('\n') ? ' ' : ''}run notes ${sub ? `${sub.name()} ` : ''}--help`.trim());
+      const { message, more } = commanderMessage(err.message);
+      printError(ctx, message, [...more, `run notes ${sub ? `${sub.name()} ` : ''}--help`].join(' '));
       return 2;
     }
     if (err instanceof NotesError) {

@@ -12,7 +12,7 @@ export const collect = (value: string, previous: string[] = []) => [...previous,
 
 export function positiveInt(name: string) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a whole number of 1 or more, not "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a whole number of 1 or more, not "${value}"`, `e.g. ${name} 3`);
     return Number(value);
   };
 }
@@ -57,7 +57,7 @@ export function toFilter(f: FilterFlags, now: Date): NoteFilter {
     drafts: f.onlyDrafts ? 'only' : f.drafts ? 'include' : 'exclude',
   };
   if (filter.since && filter.until && filter.since > filter.until) {
-    throw new UsageError(`--since ${filter.since} is after --until ${filter.until}`);
+    throw new UsageError(`--since ${filter.since} is after --until ${filter.until}`, 'swap them: --since takes the first day, --until the last');
   }
   return filter;
 }

@@ -68,7 +68,7 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
     throw new UsageError(`--strip-emails does not apply to --${exporter.name}`, 'use it with a format that shows note text to people (--html, --md)');
   }
   if (opts.force && exporter.output !== 'folder') {
-    throw new UsageError(`--force applies only to formats that write a folder, not --${exporter.name}`);
+    throw new UsageError(`--force applies only to formats that write a folder, not --${exporter.name}`, `leave out --force: --${exporter.name} writes to stdout or the --out file`);
   }
   if (exporter.output === 'folder' && (opts.out === '-' || opts.out === '')) {
     throw new UsageError(`--${exporter.name} writes a folder, not stdout`, 'name a folder with --out <dir>');

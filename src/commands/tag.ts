@@ -130,8 +130,12 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
   const sel = selection ?? {};
   const { notes, problems, temps } = loadNotes(nb);
   let chosen: Note[];
+  const flag = op.kind === 'add' ? '--to' : '--from';
   if (sel.refs?.length) {
-    if (sel.where !== undefined || sel.filtered || sel.all) throw new UsageError('name notes by ref, or select them with --where / filters / --all, not both');
+    if (sel.where !== undefined || sel.filtered || sel.all) {
+      throw new UsageError('name notes by ref, or select them with --where / filters / --all, not both',
+        `keep one: ${flag} <ref>... alone, or --where / --tag / --visit / --since / --until / --all without ${flag}`);
+    }
     const seen = new Set<string>();
     chosen = [];
     for (const ref of sel.refs) {
@@ -151,7 +155,6 @@ async function selectTargets(nb: Notebook, opts: TagChangeOptions): Promise<{ ta
       chosen = chosen.filter((n) => found.has(n.path));
     }
   } else {
-    const flag = op.kind === 'add' ? '--to' : '--from';
     throw new UsageError(`say which notes to ${op.kind === 'add' ? 'tag' : 'untag'}`,
       `name them with ${flag} <ref>..., or select them with --where <query>, --tag/--visit/--since/--until, or --all`);
   }

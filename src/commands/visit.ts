@@ -39,7 +39,7 @@ export interface StartVisitResult {
 /** A visit name as a folder relative to the root; refuses the root itself and anything outside it. */
 export function visitFolder(nb: Notebook, name: string): string {
   const trimmed = name.trim().replace(/\\/g, '/').replace(/^\.\/+|\/+$/g, '');
-  if (!trimmed || trimmed === '.') throw new UsageError('a visit needs a folder name, such as ess-2023');
+  if (!trimmed || trimmed === '.') throw new UsageError('a visit needs a folder name, such as ess-2023', 'e.g. notes visit start ess-2023 --facility ESS');
   const rel = relToRoot(nb.root, insideRoot(nb.root, trimmed, 'visit'))!;
   if (!rel || rel.split('/').some((seg) => seg.startsWith('.'))) {
     throw new UsageError(`visit "${name}" would be a hidden folder or the notebook root (Hugo and notes skip hidden folders)`, 'choose a folder name that does not start with a dot, such as ess-2023');
@@ -50,7 +50,9 @@ export function visitFolder(nb: Notebook, name: string): string {
 /** Creates `<name>/_index.md` (never overwriting) and makes the visit the current one. */
 export async function startVisit(nb: Notebook, opts: StartVisitOptions): Promise<StartVisitResult> {
   const name = visitFolder(nb, opts.name);
-  if (opts.end && opts.end < opts.start) throw new UsageError(`--end ${opts.end} is before --start ${opts.start}`);
+  if (opts.end && opts.end < opts.start) {
+    throw new UsageError(`--end ${opts.end} is before --start ${opts.start}`, `give --end a day on or after ${opts.start}, or set --start (it defaults to today)`);
+  }
   if (!opts.facility.trim()) throw new UsageError('--facility must not be empty', 'e.g. --facility ESS');
   const title = opts.title?.replace(/[\r\n\t]+/g, ' ').trim() || `${opts.facility.trim()} ${opts.start.slice(0, 4)}`;
   const text = renderVisitIndex({ ...opts, title, facility: opts.facility.trim() }, nb.config.format);

@@ -110,7 +110,7 @@ export function openExportFolder(out: string, { force = false } = {}): ExportFol
     checkRelative(rel);
     const abs = resolve(root, rel);
     const back = relative(root, abs);
-    if (back.startsWith('..') || isAbsolute(back)) throw new NotesError(`refusing to write "${rel}" outside ${root}`);
+    if (back.startsWith('..') || isAbsolute(back)) throw new NotesError(`refusing to write "${rel}" outside ${root}`, { hint: 'this is a bug in notes; run again with --verbose and report it' });
     return abs;
   };
   const sink: ExportSink = {
