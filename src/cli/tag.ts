@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Registrar } from './program.js';
 import type { App } from './app.js';
 import { addFilterOptions, toFilter, type FilterFlags } from './options.js';
-import { json, table } from './format.js';
+import { json, printable, table } from './format.js';
 import type { TagOp } from '../core/front-matter-edit.js';
 import { UsageError } from '../core/errors.js';
 import type { TagChangeResult, TagSelection } from '../commands/tag.js';
@@ -72,7 +72,8 @@ export function registerTag(program: Command, r: Registrar): void {
       const { tags, problems } = await tagList(app.notebook(), { filter: toFilter(flags, app.ctx.now()), sort: flags.sort, env: app.ctx.env, warn: (m, h) => app.warn(m, h) });
       app.reportProblems(problems);
       if (flags.json) app.ctx.stdout.write(json(tags));
-      else if (tags.length) app.ctx.stdout.write(table(tags.map((t) => [String(t.count).padStart(5), app.c.green(t.tag)])));
+      // A tag is note text: its control characters made visible, as in list and search.
+      else if (tags.length) app.ctx.stdout.write(table(tags.map((t) => [String(t.count).padStart(5), app.c.green(printable(t.tag))])));
       else app.info('notes: no tags');
     }));
 

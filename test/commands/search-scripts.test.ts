@@ -64,3 +64,13 @@ describe('notes search: note text that would drive the terminal', () => {
     expect(r.stdout).toContain('ctl/e.md:5:-\tocelot\ttabbed');
   });
 });
+
+describe('notes tag list: tags that would drive the terminal', () => {
+  it('shows a tag\'s control characters as ?', async () => {
+    mkdirSync(join(nb.dir, 'ctl2'), { recursive: true });
+    writeFileSync(join(nb.dir, 'ctl2', 'e.md'), '---\ntitle: t\ntags: ["t\\u001b[2Jx"]\n---\nx\n');
+    const r = await run(['--dir', '.', 'tag', 'list'], { cwd: nb.dir, env: { NOTES_CACHE_DIR: cache.dir } });
+    expect(r.stdout).toContain('t?[2Jx');
+    expect(r.stdout).not.toMatch(/\x1b/);
+  });
+});
