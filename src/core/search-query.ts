@@ -10,13 +10,23 @@ import { UsageError } from './errors.js';
 const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 
 /**
- * Lower case, diacritics removed: `Selknæs` stays `selknæs`, `Café` becomes
- * `cafe`. Greek final sigma is folded to σ as Unicode case folding (and
- * FTS5) does: toLowerCase writes `ΟΔΟΣ` as `οδος`, and `οδοσ` must find it.
+ * Letters that Unicode does not split into a letter and a mark, so that
+ * NFKD keeps them, folded as search engines' ASCII folding does (`bjorn`
+ * finds Bjørn, `lodz` Łódź, `strasse` Straße). Greek final sigma folds to σ,
+ * as Unicode case folding (and FTS5) does: toLowerCase writes `ΟΔΟΣ` as
+ * `οδος`, and `οδοσ` must find it.
  */
+const FOLDS: Record<string, string> = {
+  '\u00f8': 'o', '\u0142': 'l', '\u0111': 'd', '\u0127': 'h', '\u0131': 'i', '\u0167': 't', '\u00df': 'ss',
+  '\u00e6': 'ae', '\u0153': 'oe', '\u00fe': 'th', '\u00f0': 'd', '\u03c2': '\u03c3',
+};
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`);
+const FOLDABLE_ALL = new RegExp(FOLDABLE.source, 'g');
+
+/** Lower case, diacritics removed and the letters of FOLDS folded: `Café` is `cafe`, `Selknæs` `selknaes`. */
 export function normalizeToken(raw: string): string {
   const s = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  return s.includes('\u03c2') ? s.replace(/\u03c2/g, '\u03c3') : s;
+  return FOLDABLE.test(s) ? s.replace(FOLDABLE_ALL, (c) => FOLDS[c]!) : s;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

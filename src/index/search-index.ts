@@ -36,9 +36,10 @@ type DB = Database.Database;
  * other values for unchanged files. 7: the text is folded by foldText, not
  * by FTS5 (whose remove_diacritics is off: there is nothing left for it),
  * and tags given as a map or nested lists are read as Hugo reads them. 8: a
- * column for the front matter's description, summary and keywords.
+ * column for the front matter's description, summary and keywords. 9: ø,
+ * ł, ß, æ and the like folded (normalizeToken).
  */
-export const SCHEMA_VERSION = '8';
+export const SCHEMA_VERSION = '9';
 
 export { cacheDir, indexFile } from './location.js';
 import { legacyIndexFile } from './location.js';

@@ -45,6 +45,14 @@ describe('notes search: words in other scripts', () => {
     expect((await search('中性子', '--exact')).code).toBe(1);
   });
 
+  it('letters such as ø, ł and ß are found as their plain spellings, as typed words and in phrases', async () => {
+    writeFileSync(join(nb.dir, 'visit', '2024-05-08.md'), "+++\ntitle = 'Three'\ndate = 2024-05-08T09:00:00+02:00\n+++\n- Met Bjørn Łukasiewicz at the Straße café in Łódź\n");
+    for (const q of [['--exact', 'bjorn'], ['--exact', 'lodz'], ['--exact', 'strasse'], ['"bjorn lukasiewicz"'], ['"Bjørn Łukasiewicz"']]) {
+      const r = await search(...q);
+      expect((JSON.parse(r.stdout) as { path: string; matches: { line: number }[] }[]).map((h) => [h.path, h.matches[0]!.line]), q.join(' ')).toEqual([['visit/2024-05-08.md', 5]]);
+    }
+  });
+
   it('full-width letters and ligatures are the plain words', async () => {
     const r = await search('kafka', '--exact');
     expect((JSON.parse(r.stdout) as { path: string }[]).map((h) => h.path).sort()).toEqual(['visit/2024-05-06.md', 'visit/2024-05-07.md']);

@@ -6,7 +6,8 @@ describe('tokenize', () => {
   it.each([
     ['Kafka topics', ['kafka', 'topics']],
     ['event-formation unit', ['event', 'formation', 'unit']],
-    ['Café Selknæs', ['cafe', 'selknæs']],
+    ['Café Selknæs', ['cafe', 'selknaes']],
+    ['Bjørn Łódź Straße Đorđe', ['bjorn', 'lodz', 'strasse', 'dorde']],
     ['C++ & HDF5, 4000 cores', ['c', 'hdf5', '4000', 'cores']],
     ['mailto:jane@example.org', ['mailto', 'jane', 'example', 'org']],
     ['--- !!', []],
