@@ -530,7 +530,8 @@ function rebuildList(raw: string, span: ListSpan, p: Plan, format: FrontMatterFo
   // New tags in an empty list get double quotes, as `notes new` writes them.
   const lastQuote: Quote = items.length ? styleOf(items.length - 1) : '"';
   for (const t of p.append) parts.push(render(format, t, lastQuote === 'bare' ? '"' : lastQuote, inFlow));
-  if (!parts.length) return span.kind === 'block' ? ' []' : '[]';
+  // A block list emptied: `tags: []`, keeping a comment on the `tags:` line.
+  if (!parts.length) return span.kind === 'block' ? ` []${lineRest(span.prefix)}` : '[]';
   if (!items.length) {
     // An empty array: keep its inner spacing only when it spans lines.
     return `[${parts.join(', ')}]`;
@@ -563,11 +564,21 @@ function rebuildList(raw: string, span: ListSpan, p: Plan, format: FrontMatterFo
     // What followed this item: whole, when the next kept item followed it too;
     // else without the comment lines that stood before a removed item.
     const next = p.keep[n + 1];
-    const orig = k && k.index < items.length - 1 ? span.seps[k.index]! : joiner(span);
-    out += next && k && next.index === k.index + 1 ? orig : withoutCommentLines(orig);
+    if (!k || k.index === items.length - 1) {
+      // After the last item, or between new ones: no item's comment to copy.
+      out += withoutComments(joiner(span));
+      continue;
+    }
+    const orig = span.seps[k.index]!;
+    out += next && next.index === k.index + 1 ? orig : withoutCommentLines(orig);
   }
   out += span.suffix;
   return `[${out}]`;
+}
+
+/** A separator with every comment taken out (the whole lines, and one after an item on its line). */
+function withoutComments(sep: string): string {
+  return withoutCommentLines(sep).replace(/[ \t]*#[^\r\n]*/, '');
 }
 
 /**
@@ -580,29 +591,34 @@ function withoutCommentLines(sep: string): string {
   return first === -1 ? sep : sep.slice(0, first + 1) + sep.slice(sep.lastIndexOf('\n') + 1);
 }
 
+/** The part of `s` before its first line break: what ends the line it starts on (a comment). */
+function lineRest(s: string): string {
+  const nl = s.indexOf('\n');
+  return nl === -1 ? s : s.slice(0, s[nl - 1] === '\r' ? nl - 1 : nl);
+}
+
 /**
  * A YAML block list, one item a line. Each kept item keeps the rest of its
- * line (a comment: seps hold it, and the suffix the last item's); comment
- * lines between two items stay only while both do; new items go on lines of
- * their own after the last item's line, with the list's indentation and
- * `- `, and no copy of any comment.
+ * line (a comment: seps hold it, and the suffix the last item's) and the
+ * comment lines right above it, which are about it; a removed item takes
+ * both with it. New items go on lines of their own after the last item's
+ * line, with the list's indentation and `- `, and no copy of any comment.
  */
 function rebuildBlock(span: ListSpan, parts: string[], p: Plan): string {
   const { items, seps } = span;
   const last = items.length - 1;
-  const after = (k: number) => (k < last ? seps[k]! : span.suffix);
-  const ownLine = (k: number) => { const s = after(k); const nl = s.indexOf('\n'); return nl === -1 ? s : s.slice(0, s[nl - 1] === '\r' ? nl - 1 : nl); };
+  const ownLine = (k: number) => lineRest(k < last ? seps[k]! : span.suffix);
+  // The line break before item j, the comment lines above it, and its `- `.
+  const before = (j: number) => { const s = j === 0 ? span.prefix : seps[j - 1]!; return s.slice(lineRest(s).length); };
   const lastSep = seps.length ? seps[seps.length - 1]! : span.prefix;
   const nl = lastSep.lastIndexOf('\n');
   const newLine = (lastSep[nl - 1] === '\r' ? '\r\n' : '\n') + lastSep.slice(nl + 1);
-  let out = span.prefix;
+  // The rest of the `tags:` line (its comment) stays whatever goes.
+  let out = lineRest(span.prefix);
   for (let n = 0; n < parts.length; n++) {
     const k = p.keep[n];
-    out += parts[n];
+    out += (k ? before(k.index) : newLine) + parts[n]!;
     if (k) out += ownLine(k.index);
-    if (n === parts.length - 1) break;
-    const next = p.keep[n + 1];
-    out += k && next && next.index === k.index + 1 ? seps[k.index]!.slice(ownLine(k.index).length) : newLine;
   }
   return out;
 }
