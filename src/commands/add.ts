@@ -116,6 +116,6 @@ function appendAll(text: string, nb: Notebook, rel: string, opts: AddOptions): {
 export function findEntry(nb: Notebook, day: string, visit?: string): { path: string; rel: string } | null {
   const folderRel = visitRel(nb.root, visit ?? nb.config.currentVisit ?? '');
   if (!existsSync(join(nb.root, folderRel))) return null;
-  const found = entryForDay(folderNotes(nb.root, folderRel), day);
+  const found = entryForDay(folderNotes(nb.root, folderRel, day), day);
   return found ? { path: join(nb.root, found.path), rel: found.path } : null;
 }

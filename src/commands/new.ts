@@ -45,14 +45,24 @@ export interface NewResult {
   warning?: string;
 }
 
-/** The notes directly in a folder (relative to the root). */
-export function folderNotes(root: string, folderRel: string): Note[] {
+/**
+ * The notes directly in a folder (relative to the root). Throws when the
+ * day's entry may be among the notes that cannot be read (a file named
+ * after `day`): a day's log must not be split over a second file because
+ * a typo hid the first.
+ */
+export function folderNotes(root: string, folderRel: string, day?: string): Note[] {
   const dir = join(root, folderRel);
   const notes: Note[] = [];
   for (const name of readdirSync(dir)) {
     if (name.startsWith('.') || !/\.md$/i.test(name)) continue;
     const r = readNote(root, folderRel ? `${folderRel}/${name}` : name);
     if (!isProblem(r)) notes.push(r);
+    else if (day && name.startsWith(day)) {
+      throw new NotesError(`${r.path}${r.line ? `:${r.line}` : ''}: ${r.reason}; it may be the entry of ${day}`, {
+        hint: 'fix that file first (notes doctor shows what is wrong), then run the command again',
+      });
+    }
   }
   return notes;
 }
@@ -82,7 +92,7 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
   // Numbering reads the folder, then creates a file: two processes must not
   // interleave there, or they would hand out the same day number.
   return withLock(nb.root, () => {
-    const notes = folderNotes(nb.root, rel);
+    const notes = folderNotes(nb.root, rel, opts.day);
     const existing = entryForDay(notes, opts.day);
     if (existing) {
       return { path: join(nb.root, existing.path), rel: existing.path, created: false, dayNumber: existing.weight };

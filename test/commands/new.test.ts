@@ -84,6 +84,21 @@ describe('notes new', () => {
   });
 });
 
+describe('notes new / add when the day\'s entry cannot be read', () => {
+  it('refuse, naming the file and line, rather than start a second file for the day', async () => {
+    const dir = notebook();
+    expect((await run(['new', '--date', '2024-05-09', '--visit', 'visit-a'], { cwd: dir, now: NOW })).code).toBe(0);
+    const file = join(dir, 'visit-a/2024-05-09.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title = .*$/m, "title = Four's day"));
+    for (const args of [['new', '--date', '2024-05-09', '--visit', 'visit-a'], ['add', '--date', '2024-05-09', '--visit', 'visit-a', 'after the break']]) {
+      const r = await run(args, { cwd: dir, now: NOW });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/^notes: error: visit-a\/2024-05-09\.md:2: .*it may be the entry of 2024-05-09\nhint: fix that file first/);
+    }
+    expect(readdirSync(join(dir, 'visit-a')).filter((n) => n.startsWith('2024-05-09'))).toEqual(['2024-05-09.md']);
+  });
+});
+
 describe('notes new --visit with an absolute path', () => {
   it('files the entry in that folder when it is inside the notebook', async () => {
     const dir = notebook();
