@@ -2,7 +2,7 @@
  * `notes export`: renders the chosen notes with one exporter and puts the
  * result where it belongs: a folder (--html), a file (--out) or stdout.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
@@ -97,7 +97,8 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
     const folder = openExportFolder(resolve(opts.cwd, opts.out ?? exporter.defaultOut), { force: opts.force });
     const stats = await exporter.render(input, folder.sink);
     const done = folder.finish();
-    return { ...result, destination: folder.root, text: null, files: done.files, removed: done.removed, forced: folder.forced, threads: stats.threads ?? 1, warnings: stats.warnings };
+    const warnings = [...stats.warnings, ...insideNotebook(nb, folder.root)];
+    return { ...result, destination: folder.root, text: null, files: done.files, removed: done.removed, forced: folder.forced, threads: stats.threads ?? 1, warnings };
   }
   const text = await exporter.render(input);
   if (opts.out === undefined || opts.out === '-') return { ...result, destination: null, text };
@@ -108,10 +109,23 @@ export async function exportNotes(nb: Notebook, opts: ExportOptions): Promise<Ex
   if (!existsSync(dirname(dest))) {
     throw new NotesError(`the folder of --out ${opts.out} does not exist`, { hint: `create it first: mkdir -p ${dirname(opts.out)}` });
   }
-  // A report written over one of the notes it was made from would lose that note.
-  if (/\.md$/i.test(dest) && relToRoot(nb.root, dest) !== null && existsSync(dest)) {
+  // A report written over one of the notes it was made from would lose that
+  // note; compared by real path, as the write follows a symlink to its note.
+  if (/\.md$/i.test(dest) && existsSync(dest) && relToRoot(realpathSync(nb.root), realpathSync(dest)) !== null) {
     throw new NotesError(`--out ${opts.out} is a note of this notebook; the export would replace it`, { hint: 'write the export to a new file, or outside the notebook' });
   }
   writeFileAtomic(dest, text);
-  return { ...result, destination: dest, text: null, files: 1 };
+  return { ...result, destination: dest, text: null, files: 1, warnings: insideNotebook(nb, dest) };
+}
+
+/**
+ * A warning when the export went into the notebook (outside its
+ * dot-folders): it is a Hugo content folder, and Hugo publishes what is in
+ * it with the notes (the default --out is relative to the working
+ * directory, often the notebook itself).
+ */
+function insideNotebook(nb: Notebook, dest: string): string[] {
+  const rel = relToRoot(nb.root, dest);
+  if (rel === null || rel.split('/').some((seg) => seg.startsWith('.'))) return [];
+  return [`the export is inside the notebook (${rel}): Hugo publishes it with the notes; pass --out with a place outside the notebook`];
 }

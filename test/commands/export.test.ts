@@ -57,7 +57,15 @@ describe('notes export: choosing the format', () => {
       expect(r.stderr).toMatch(/^notes: error: --out ideas\.md is a note of this notebook/);
     }
     expect(readFileSync(join(dir, 'ideas.md'), 'utf8')).toBe(before);
-    expect((await exp(dir, ['--md', '--out', 'report.md'])).code).toBe(0);
+    // Nor through a symlink outside the notebook that points to a note.
+    const out = tempDir(); cleanups.push(out.cleanup);
+    symlinkSync(join(dir, 'ideas.md'), join(out.dir, 'report.md'));
+    expect((await exp(dir, ['--md', '--out', join(out.dir, 'report.md')])).code).toBe(1);
+    expect(readFileSync(join(dir, 'ideas.md'), 'utf8')).toBe(before);
+    // A new file inside the notebook is written, with a warning: Hugo would publish it.
+    const inside = await exp(dir, ['--md', '--out', 'report.md']);
+    expect(inside.code).toBe(0);
+    expect(inside.stderr).toMatch(/warning: the export is inside the notebook \(report\.md\): Hugo publishes it/);
   });
 
   it('help lists the formats from the registry', async () => {
