@@ -13,7 +13,10 @@ export const EMAIL_SOURCE = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-
  * address, `lüdwig@exämple.de`), for a regex with the u flag: what
  * stripEmails removes, so that --strip-emails leaves none of them either.
  */
-const EMAIL_SOURCE_ANY = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`;
+// The local part starts where no local-part character precedes it, and is at
+// most 64 long (RFC 5321): otherwise every character of a long run without
+// spaces (a Chinese or Japanese paragraph) starts a new try, quadratic.
+export const EMAIL_SOURCE_ANY = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`;
 
 const GONE = '\uE002';
 const MAILTO_LINK = new RegExp(String.raw`\[([^\]\n]*)\]\(\s*<?mailto:[^)\s>]*>?(?:\s+"[^"\n]*")?\s*\)`, 'gi');
@@ -38,8 +41,8 @@ function dropMailtoReferences(text: string): string {
   const labels = new Set<string>();
   let s = text.replace(MAILTO_DEFINITION, (_m, label: string) => { labels.add(label.trim().toLowerCase()); return ''; });
   if (!labels.size) return text;
-  // `[x]` not followed by `(` (an inline link) or `:` (a definition).
-  s = s.replace(/\[([^\]\n]+)\](?:\[([^\]\n]*)\]|(?![(:]))/g, (m, text1: string, label?: string) =>
+  // `[x]` not followed by `(` (an inline link) or `:` (a definition), nor a task's box (`- [x] done`).
+  s = s.replace(/(?<!^[ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[([^\]\n]+)\](?:\[([^\]\n]*)\]|(?![(:]))/gm, (m, text1: string, label?: string) =>
     (labels.has((label || text1).trim().toLowerCase()) ? text1 : m));
   return s;
 }

@@ -5,7 +5,11 @@
  * export's `--strip-emails`).
  */
 import type { Note } from './note.js';
-import { EMAIL_RE, extractPeople, withoutAddresses, type Person } from './people.js';
+import { extractPeople, withoutAddresses, type Person } from './people.js';
+import { EMAIL_SOURCE_ANY } from './emails.js';
+
+/** An address in any script (as --strip-emails removes from the bodies). */
+const ANY_ADDRESS = new RegExp(EMAIL_SOURCE_ANY, 'gu');
 import { extractFollowUps, type FollowUp } from './followups.js';
 import { findVisits, visitResolver } from './visit.js';
 
@@ -25,7 +29,7 @@ export function mdEscape(s: string): string {
 
 /** Removes e-mail addresses (and their `mailto:`) from a text. */
 export function stripEmailsFrom(s: string): string {
-  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(EMAIL_RE, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
+  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(ANY_ADDRESS, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
 }
 
 function personLine(person: Person, stripEmails: boolean): string | null {

@@ -17,6 +17,7 @@ describe('stripEmails', () => {
     ['Lüdwig (lüdwig@exämple.de) and сергей@пример.рф', 'Lüdwig and'],
     ['[Lüdwig](mailto:lüdwig@exämple.de)', 'Lüdwig'],
     ['Ask `code.span@example.com` now', 'Ask now'],
+    ['- [x] done\n- [ ] open\n\n[x]: mailto:x@example.org\n', '- [x] done\n- [ ] open\n\n'],
     ['Ref [Laura][l], [l][] and [l]; [l](https://example.org/l) stays\n\n[l]: mailto:laura@example.org "Laura"\n', 'Ref Laura, l and l; [l](https://example.org/l) stays\n\n'],
   ])('%j → %j', (input, expected) => {
     expect(stripEmails(input)).toBe(expected);

@@ -21,6 +21,10 @@ describe('report sections', () => {
     expect(s.people).toBe('### People met\n\n- **Jane Doe**, DST - Data Systems (ess, 2023-09-08)\n');
     expect(s.followUps).toContain('- [ ] send [e-mail removed] the slides');
   });
+  it('strips an address in any script from a follow-up, as from the bodies', () => {
+    const s = reportSections([dayNote('ess/2023-09-09.md', '- [ ] write to lüdwig@exämple.de about the detector')], { stripEmails: true });
+    expect(s.followUps).toContain('- [ ] write to [e-mail removed] about the detector');
+  });
   it('says when there is nothing', () => {
     expect(reportSections([])).toEqual({ people: '## People met\n\n_Nobody recorded._\n', followUps: '## Follow-ups\n\n_None open._\n' });
   });
