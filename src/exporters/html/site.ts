@@ -194,6 +194,8 @@ const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?)$/i;
 interface Resolver {
   byKey: Map<string, SiteNote>;
   byStem: Map<string, SiteNote[]>;
+  /** Keys inside a content dir without its `content.xx/` (see inContentDir): built once, not per link. */
+  byContentKey: Map<string, SiteNote[]>;
 }
 
 /**
@@ -207,8 +209,8 @@ const CONTENT_DIR = /^content(\.[\w-]+)?\//;
 function inContentDir(r: Resolver, from: Note, key: string): SiteNote | null {
   const own = CONTENT_DIR.exec(from.path.toLowerCase())?.[0];
   if (own) return r.byKey.get(own + key) ?? null;
-  const hits = [...r.byKey.entries()].filter(([k]) => CONTENT_DIR.test(k) && k.replace(CONTENT_DIR, '') === key);
-  return hits.length === 1 ? hits[0]![1] : null;
+  const hits = r.byContentKey.get(key);
+  return hits?.length === 1 ? hits[0]! : null;
 }
 
 function buildResolver(notes: SiteNote[]): Resolver {
@@ -226,7 +228,15 @@ function buildResolver(notes: SiteNote[]): Resolver {
       if (list) list.push(sn); else byStem.set(base, [sn]);
     }
   }
-  return { byKey, byStem };
+  const byContentKey = new Map<string, SiteNote[]>();
+  for (const [k, sn] of byKey) {
+    if (!CONTENT_DIR.test(k)) continue;
+    const key = k.replace(CONTENT_DIR, '');
+    const list = byContentKey.get(key);
+    // One note under two keys (its path and its folder's, for _index) is one hit.
+    if (!list) byContentKey.set(key, [sn]); else if (!list.includes(sn)) list.push(sn);
+  }
+  return { byKey, byStem, byContentKey };
 }
 
 /** Finds the note a link or ref names, as Hugo does: relative to the page, then from the root, then by unique name. */
