@@ -17,7 +17,7 @@ import type { Note } from '../core/note.js';
 import { noteTextOf } from '../store/note-text.js';
 import { applyTagOp, editTags, TagEditError, type TagOp } from '../core/front-matter-edit.js';
 import { splitNote } from '../core/front-matter.js';
-import { matchesFilter, type NoteFilter } from '../core/filter.js';
+import { inVisit, matchesFilter, type NoteFilter } from '../core/filter.js';
 import { countTags, type TagCount, type TagSort } from '../core/tag-count.js';
 import { unifiedDiff } from '../core/diff.js';
 import { NoteParseError, UsageError } from '../core/errors.js';
@@ -168,7 +168,10 @@ export async function tagChange(nb: Notebook, opts: TagChangeOptions): Promise<T
   // (old or new version), only the temp file is left to clean.
   if (!opts.dryRun) removeStaleTemps(nb.root, temps);
   const byRef = opts.op.kind !== 'rename' && !!opts.selection?.refs?.length;
-  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems, unread: byRef ? 0 : problems.length, from };
+  // A broken note outside the visit selected (--visit) cannot have been meant.
+  const visit = opts.op.kind === 'rename' ? undefined : opts.selection?.filter?.visit;
+  const meant = (p: NoteProblem) => visit === undefined || inVisit(p.path.slice(0, Math.max(0, p.path.lastIndexOf('/'))), visit);
+  const result: TagChangeResult = { changed: [], skipped: [], unchanged: 0, problems, unread: byRef ? 0 : problems.filter(meant).length, from };
   const jobs: Array<GuardedWrite & { change: TagChange }> = [];
   for (const t of targets) {
     const abs = under(nb.root, t.rel);

@@ -206,6 +206,9 @@ describe('notes tag add / remove', () => {
     expect(all.stderr).toMatch(/notes changed, 1 unreadable \(see above\)\n$/);
     const byRef = await run(['tag', 'add', 'y', '--to', '2024-03-04'], { cwd: dir });
     expect(byRef.code, byRef.stderr).toBe(0);
+    // A broken note outside the visit selected was not meant.
+    const elsewhere = await run(['tag', 'add', 'z', '--visit', 'misc'], { cwd: dir });
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
   });
 
   it('keeps a note private, and a symlinked note a link to the note it names', async () => {
