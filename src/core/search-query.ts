@@ -23,9 +23,23 @@ const FOLDS: Record<string, string> = {
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`);
 const FOLDABLE_ALL = new RegExp(FOLDABLE.source, 'g');
 
-/** Lower case, diacritics removed and the letters of FOLDS folded: `Café` is `cafe`, `Selknæs` `selknaes`. */
+/**
+ * The marks that are accents on a letter, dropped by folding: the
+ * combining diacritics blocks, and Hebrew and Arabic vowel points. Not the
+ * marks that are part of a letter, which would make other words of them:
+ * Indic vowel signs (काम is not कम), the kana voicing mark (ガス is not カス),
+ * Thai vowels and tones.
+ */
+const ACCENTS = /[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
+/**
+ * Lower case, accents removed and the letters of FOLDS folded: `Café` is
+ * `cafe`, `Selknæs` `selknaes`, `ｋａｆｋａ` `kafka`. NFKD splits letters
+ * from their accents (and undoes compatibility forms); NFC puts back
+ * together what is left (ガ, Hangul syllables).
+ */
 export function normalizeToken(raw: string): string {
-  const s = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const s = raw.normalize('NFKD').replace(ACCENTS, '').normalize('NFC').toLowerCase();
   return FOLDABLE.test(s) ? s.replace(FOLDABLE_ALL, (c) => FOLDS[c]!) : s;
 }
 
@@ -35,10 +49,11 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * Text as the index stores it: folded as normalizeToken folds each query
  * word, so that both sides agree in every script. FTS5's own folding
  * (unicode61 remove_diacritics) agrees with it only on Latin letters: it
- * keeps Greek accents (`Ελληνικά`), Cyrillic `й`, kana voicing marks and
- * full-width letters, and it splits words at Indic vowel signs, so that
- * `сергей` or `ガス` typed as written found nothing. ASCII text is left to
- * FTS5, whose case folding of it is toLowerCase's.
+ * keeps Greek accents (`Ελληνικά`), Cyrillic `й` and full-width letters, so
+ * that `ελληνικα` or `сергей` typed as written found nothing. (FTS5 is
+ * told to keep marks inside words, as TOKEN does: it would split Indic
+ * words at their vowel signs.) ASCII text is left to FTS5, whose case
+ * folding of it is toLowerCase's.
  */
 export function foldText(text: string): string {
   return NON_ASCII.test(text) ? normalizeToken(text) : text;

@@ -37,9 +37,11 @@ type DB = Database.Database;
  * by FTS5 (whose remove_diacritics is off: there is nothing left for it),
  * and tags given as a map or nested lists are read as Hugo reads them. 8: a
  * column for the front matter's description, summary and keywords. 9: ø,
- * ł, ß, æ and the like folded (normalizeToken).
+ * ł, ß, æ and the like folded (normalizeToken). 10: only accents are
+ * dropped, not the marks that are part of a letter, and FTS5 keeps marks
+ * inside words.
  */
-export const SCHEMA_VERSION = '9';
+export const SCHEMA_VERSION = '10';
 
 export { cacheDir, indexFile } from './location.js';
 import { legacyIndexFile } from './location.js';
@@ -145,7 +147,7 @@ CREATE INDEX IF NOT EXISTS notes_dir ON notes(dir);
 CREATE INDEX IF NOT EXISTS notes_problem ON notes(path) WHERE problem IS NOT NULL;
 CREATE TABLE IF NOT EXISTS folders(dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(${COLUMNS.join(', ')},
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0 categories ''L* N* Co M*''');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
 CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL, sig INTEGER NOT NULL, PRIMARY KEY (len, term)) WITHOUT ROWID;
 `;
