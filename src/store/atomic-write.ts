@@ -62,13 +62,21 @@ export function replacedFile(path: string): Replaced | null {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**
- * Gives a new file (open as `fd`) the permissions and, when we are root, the
- * owner of the file it replaces. open(2)'s mode passes through the umask,
- * so the mode is set again.
+ * Gives a new file (open as `fd`) the permissions, the group (when we may)
+ * and, when we are root, the owner of the file it replaces. open(2)'s mode
+ * passes through the umask, so the mode is set again. As root, access(2)
+ * lets every file be written: a 0444 note is written, an immutable one not.
  */
 export function keepPermissions(fd: number, was: Replaced): void {
+  if (isRoot) {
+    if (was.uid !== 0 || was.gid !== 0) fchownSync(fd, was.uid, was.gid);
+  } else if (was.gid !== process.getgid?.()) {
+    // A note shared through a group keeps it, when we are in that group
+    // (chown to any group of ours is allowed); else the file gets ours.
+    try { fchownSync(fd, -1, was.gid); } catch { /* not a group of ours */ }
+  }
+  // After the owner: chown may clear the setgid bit.
   fchmodSync(fd, was.mode);
-  if (isRoot && (was.uid !== 0 || was.gid !== 0)) fchownSync(fd, was.uid, was.gid);
 }
 
 /** A new file's mode: the umask's to take away, as for any file a program creates. */

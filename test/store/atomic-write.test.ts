@@ -3,12 +3,12 @@
 // points to changes), and a note the user made read-only is refused, as an
 // editor would refuse it, not renamed over.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/store/atomic-write.js';
 import { writeAllIfUnchanged } from '../../src/store/guarded-write.js';
-import { tempDirs } from '../helpers/run.js';
+import { BIN, tempDirs } from '../helpers/run.js';
 
 const newDir = tempDirs();
 
@@ -80,5 +80,28 @@ describe('writeFileAtomic', () => {
       process.umask(old);
     }
     expect(statSync(path).mode & 0o777).toBe(0o664);
+  });
+});
+
+// As another user (root runs the tests in CI: setpriv drops to nobody), in a
+// group the note belongs to: the new file keeps that group, so the others
+// sharing the note can still write it.
+const canDrop = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+describe.skipIf(!canDrop)('a note shared through a group, edited by a member who is not its owner', () => {
+  it('keeps its group and mode', () => {
+    const dir = newDir();
+    chmodSync(dir, 0o777);
+    mkdirSync(join(dir, 'v'), { mode: 0o777 });
+    chmodSync(join(dir, 'v'), 0o777);
+    const note = join(dir, 'v', 's.md');
+    writeFileSync(note, '---\ntitle: S\ntags: [a]\n---\nx\n');
+    chownSync(note, 0, 100);
+    chmodSync(note, 0o664);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--groups=65534,100', '--', process.execPath, BIN, '--dir', dir, 'tag', 'add', 'b', '--to', 'v/s.md'],
+      { env: { ...process.env, NOTES_CACHE_DIR: join(dir, 'cache'), HOME: dir }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(note, 'utf8')).toContain('tags: [a, b]');
+    const st = statSync(note);
+    expect([st.gid, st.mode & 0o777]).toEqual([100, 0o664]);
   });
 });
