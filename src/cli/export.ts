@@ -44,7 +44,7 @@ Examples:
           `pass one of ${EXPORTERS.map((e) => `--${e.name}`).join(', ')} (or --format <name>)`);
       }
       const exporter = findExporter(chosen[0]!)!;
-      const filter = toFilter(flags, app.ctx.now());
+      const filter = toFilter(flags, app.ctx.now(), () => app.notebook().root);
       const { exportNotes } = await import('../commands/export.js');
       const stderr = app.ctx.stderr;
       let shown = 0;

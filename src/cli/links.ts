@@ -17,7 +17,7 @@ export function registerLinks(program: Command, r: Registrar): void {
     .option('--json', 'print a JSON array (see README: visits)')
     .addHelpText('after', '\nExamples:\n  notes links --visit ess-2023\n  notes links --json | jq -r \'.[].url\'')
     .action(r.action(async (app, flags: LinksFlags) => {
-      const filter = toFilter(flags, app.ctx.now());
+      const filter = toFilter(flags, app.ctx.now(), () => app.notebook().root);
       const { listLinks } = await import('../commands/links.js');
       const res = listLinks(app.notebook(), { filter, host: flags.host });
       app.reportProblems(res.problems);

@@ -26,7 +26,7 @@ export function registerList(program: Command, r: Registrar): void {
     .option('--strict', 'exit 1 when any note could not be read')
     .addHelpText('after', '\nExamples:\n  notes list --visit ess-2023 --tag kafka\n  notes list --json | jq -r \'.[].path\'')
     .action(r.action(async (app, flags: ListFlags) => {
-      const filter = toFilter(flags, app.ctx.now());
+      const filter = toFilter(flags, app.ctx.now(), () => app.notebook().root);
       const { listNotes, listListed } = await import('../commands/list.js');
       const opts = { filter, sort: flags.sort, reverse: flags.reverse, limit: flags.limit, env: app.ctx.env, warn: (m: string, h?: string) => app.warn(m, h) };
       // --json needs whole notes (every front matter key); the table only what it prints.

@@ -3,6 +3,8 @@
  * list, search, tag, export) and value parsers that turn bad input into
  * usage errors (exit 2) that say what is expected.
  */
+import { isAbsolute } from 'node:path';
+import { visitRel } from '../store/paths.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { DAY_FORMS, resolveDay } from '../core/dates.js';
@@ -47,13 +49,18 @@ export function dayFlag(flag: string, value: string, now: Date): string {
   return day;
 }
 
-export function toFilter(f: FilterFlags, now: Date): NoteFilter {
+/**
+ * The filter the flags ask for. `root` gives the notebook's root, asked for
+ * only when --visit is an absolute path: as for `new --visit`, a folder of
+ * the notebook named by its full path (see visitRel).
+ */
+export function toFilter(f: FilterFlags, now: Date, root?: () => string): NoteFilter {
   const filter: NoteFilter = {
     tags: f.tag,
     categories: f.category,
     since: f.since === undefined ? undefined : dayFlag('--since', f.since, now),
     until: f.until === undefined ? undefined : dayFlag('--until', f.until, now),
-    visit: f.visit,
+    visit: f.visit !== undefined && root && isAbsolute(f.visit) ? visitRel(root(), f.visit) : f.visit,
     drafts: f.onlyDrafts ? 'only' : f.drafts ? 'include' : 'exclude',
   };
   if (filter.since && filter.until && filter.since > filter.until) {

@@ -37,7 +37,7 @@ export function registerPeople(program: Command, r: Registrar): void {
     .option('--vcard', 'print the people as vCard 4.0 (for an address book)')
     .addHelpText('after', '\nExamples:\n  notes people\n  notes people holmqvst          # finds a misspelt name (Holmqvist)\n  notes people --visit ess-2023 --vcard > ess-2023.vcf')
     .action(r.action(async (app, name: string | undefined, flags: PeopleFlags) => {
-      const filter = toFilter(flags, app.ctx.now());
+      const filter = toFilter(flags, app.ctx.now(), () => app.notebook().root);
       const { listPeople } = await import('../commands/people.js');
       const res = listPeople(app.notebook(), { query: name, filter });
       app.reportProblems(res.problems);

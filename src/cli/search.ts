@@ -66,7 +66,7 @@ Examples:
   notes search 'slurm -gpfs' --paths | xargs grep -n cores
   notes search --json tag:kafka -- -epics`)
     .action(r.action(async (app, words: string[], flags: SearchFlags) => {
-      const filter = toFilter(flags, app.ctx.now());
+      const filter = toFilter(flags, app.ctx.now(), () => app.notebook().root);
       const [{ searchNotes }, { queryFromArgs }] = await Promise.all([import('../commands/search.js'), import('../core/search-query.js')]);
       const query = queryFromArgs(words);
       const nb = app.notebook();

@@ -32,10 +32,10 @@ function checkTags(tags: string[]): string[] {
 
 const FILTER_KEYS: Array<keyof FilterFlags> = ['tag', 'category', 'since', 'until', 'visit', 'drafts'];
 
-function selection(flags: ChangeFlags, refs: string[] | undefined, now: Date): TagSelection {
+function selection(flags: ChangeFlags, refs: string[] | undefined, now: Date, root: () => string): TagSelection {
   const filtered = FILTER_KEYS.some((k) => flags[k] !== undefined);
     if (flags.exact && flags.where === undefined) throw new UsageError('--exact goes with --where', 'e.g. notes tag add x --where "beam time" --exact');
-  return { refs, where: flags.where, exact: flags.exact, filter: toFilter(flags, now), filtered, all: flags.all };
+  return { refs, where: flags.where, exact: flags.exact, filter: toFilter(flags, now, root), filtered, all: flags.all };
 }
 
 /** Prints diffs (dry run) on stdout and the summary on stderr; exit 1 when a note was skipped or could not be read. */
@@ -69,7 +69,7 @@ export function registerTag(program: Command, r: Registrar): void {
     .addHelpText('after', '\nExamples:\n  notes tag list\n  notes tag list --visit ess-2023 --sort name --json')
     .action(r.action(async (app, flags: ListFlags) => {
       const { tagList } = await import('../commands/tag.js');
-      const { tags, problems } = await tagList(app.notebook(), { filter: toFilter(flags, app.ctx.now()), sort: flags.sort, env: app.ctx.env, warn: (m, h) => app.warn(m, h) });
+      const { tags, problems } = await tagList(app.notebook(), { filter: toFilter(flags, app.ctx.now(), () => app.notebook().root), sort: flags.sort, env: app.ctx.env, warn: (m, h) => app.warn(m, h) });
       app.reportProblems(problems);
       if (flags.json) app.ctx.stdout.write(json(tags));
       // A tag is note text: its control characters made visible, as in list and search.
@@ -89,7 +89,7 @@ export function registerTag(program: Command, r: Registrar): void {
         const { tagChange } = await import('../commands/tag.js');
         const op: TagOp = { kind: name, tags: checkTags(tags) };
         const res = await tagChange(app.notebook(), {
-          op, selection: selection(flags, flags[refFlag], app.ctx.now()), dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
+          op, selection: selection(flags, flags[refFlag], app.ctx.now(), () => app.notebook().root), dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
           index: { env: app.ctx.env, warn: (m, h) => app.warn(m, h) },
         });
         return report(app, `tag ${name} ${tags.join(' ')}`, res, !!flags.dryRun);

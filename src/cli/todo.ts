@@ -17,7 +17,7 @@ export function registerTodo(program: Command, r: Registrar): void {
     .option('--json', 'print a JSON array (see README: visits)')
     .addHelpText('after', '\nExamples:\n  notes todo --visit ess-2023\n  notes todo done ess-2023/2023-09-08.md:14')
     .action(r.action(async (app, flags: TodoFlags) => {
-      const filter = toFilter(flags, app.ctx.now());
+      const filter = toFilter(flags, app.ctx.now(), () => app.notebook().root);
       const { listFollowUps } = await import('../commands/todo.js');
       const res = listFollowUps(app.notebook(), { filter, all: flags.all });
       app.reportProblems(res.problems);

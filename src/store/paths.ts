@@ -3,6 +3,7 @@
  * title) may lead outside the notebook root; paths the program builds from
  * known parts are joined cheaply (under).
  */
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -17,13 +18,16 @@ export function insideRoot(root: string, rel: string, what: string): string {
 }
 
 /**
- * A visit folder as typed (`ess-2023`, `./ess-2023/`, or an absolute path
- * inside the notebook) relative to the root, with `/` separators; '' for the
- * root. Refuses a folder outside the notebook: an absolute path must not
- * become a folder of that name under the root.
+ * A visit folder as typed (`ess-2023`, `./ess-2023/`, `/ess-2023`, or an
+ * absolute path inside the notebook) relative to the root, with `/`
+ * separators; '' for the root. Refuses a real folder outside the notebook:
+ * an absolute path must not become a folder of that name under the root.
  */
 export function visitRel(root: string, typed: string): string {
-  return relToRoot(root, insideRoot(root, typed.replace(/\\/g, '/'), 'visit folder'))!;
+  let t = typed.replace(/\\/g, '/');
+  // `/ess-2023` that is no real folder outside: the notebook's folder, as the list filters read it.
+  if (t.startsWith('/') && relToRoot(root, resolve(t)) === null && !existsSync(t)) t = t.replace(/^\/+/, '');
+  return relToRoot(root, insideRoot(root, t, 'visit folder'))!;
 }
 
 /** `abs` relative to the root with `/` separators, or null when outside. */

@@ -107,6 +107,16 @@ describe('notes new --visit with an absolute path', () => {
     expect(r.stdout).toBe('visit-a/2024-05-09.md\n');
   });
 
+  it('reads /visit-a (no such folder outside) from the notebook root, as the list filters do', async () => {
+    const dir = notebook();
+    const r = await run(['new', '--date', '2024-05-09', '--visit', '/visit-a'], { cwd: dir, now: NOW });
+    expect(r.stdout).toBe('visit-a/2024-05-09.md\n');
+    // And a filter takes the full path of a folder of the notebook, as new does.
+    const listed = await run(['list', '--visit', join(dir, 'visit-a'), '--json'], { cwd: dir, now: NOW });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as { path: string }[]).every((n) => n.path.startsWith('visit-a/'))).toBe(true);
+  });
+
   it('refuses a folder outside the notebook, and makes none under it', async () => {
     const dir = notebook();
     const elsewhere = tempDir(); cleanups.push(elsewhere.cleanup);
