@@ -101,6 +101,13 @@ const UNCASED = String.raw`[^\P{Lo}\u00aa\u00ba]`;
 /** A word of an uncased script; \p{Lm} inside for 々 (佐々木) and ー, ・ between the parts of a name in katakana. */
 const UNCASED_WORD = String.raw`${UNCASED}[\p{Lo}\p{Lm}\p{M}]*(?:\u30fb${UNCASED}[\p{Lo}\p{Lm}\p{M}]*)*`;
 const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|${UNCASED_WORD})`;
+/**
+ * A word of a script without case that says the name comes after it: an
+ * Arabic preposition or conjunction (تواصل مع محمد علي: "contact with
+ * Mohamed Ali"), or a Japanese word ending in a particle (詳細は 担当者:
+ * "for details, the person in charge").
+ */
+const UNCASED_LEAD = /^(?:\u0645\u0639|\u0625\u0644\u0649|\u0627\u0644\u0649|\u0645\u0646|\u0641\u064a|\u0639\u0646|\u0639\u0644\u0649|\u0648|\u0644\u062f\u0649)$|[\u306f\u304c\u3092\u306b\u306e\u3067\u3068\u3078\u3082]$/u;
 /** A word that may start a name: capitalised, or in a script without case. */
 const NAME_START = new RegExp(String.raw`^(?:\p{Lu}|${UNCASED})`, 'u');
 /** A nickname in quotes between two names (`Zoë "Z" Smith`): dropped, as an address book files her as Zoë Smith. */
@@ -150,6 +157,8 @@ const isAcronym = (w: string) => w.length >= 2 && w === w.toUpperCase() && /\p{L
 export function asName(candidate: string, { single = false } = {}): string | null {
   let ws = words(candidate.replace(/[,;:]+$/, ''));
   while (ws.length && (TITLES.test(ws[0]!) || NOT_NAMES.has(ws[0]!.toLowerCase()))) ws = ws.slice(1);
+  // In scripts without case no capital says where a name starts: it starts after the last word that is no name.
+  for (let i = ws.length - 1; i >= 0; i--) if (UNCASED_LEAD.test(ws[i]!)) { ws = ws.slice(i + 1); break; }
   if (!ws.length) return null;
   const core = ws.filter((w) => !PARTICLES.has(w));
   if (core.length < (single ? 1 : 2) || core.length > 6) return null;

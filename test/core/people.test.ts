@@ -204,3 +204,14 @@ describe('extractPeople: groups, mentions, merging', () => {
     expect(searchPeople(people, 'kafka')).toEqual([]);
   });
 });
+
+describe('asName in scripts without case', () => {
+  it.each([
+    ['تواصل مع محمد علي', 'محمد علي'], // "contact with Mohamed Ali": the name starts after the preposition
+    ['詳細は 担当者', null], // "for details, the person in charge": no name
+    ['山田 太郎', '山田 太郎'],
+    ['محمد علي', 'محمد علي'],
+  ])('%s → %s', (candidate, name) => {
+    expect(asName(candidate)).toBe(name);
+  });
+});
