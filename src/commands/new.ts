@@ -17,7 +17,8 @@ import { entryForDay, nextDayNumber, outsideVisit } from '../core/day-entry.js';
 import { slugify } from '../core/slug.js';
 import { renderTemplate, TOML_TEMPLATE, YAML_TEMPLATE } from '../core/template.js';
 import { parseNote, type Note } from '../core/note.js';
-import { NotesError, NoteExistsError, NoteParseError } from '../core/errors.js';
+import { NotesError, NoteExistsError, NoteParseError, UsageError } from '../core/errors.js';
+import { typoDistance } from '../core/fuzzy.js';
 
 export interface NewOptions {
   /** The day, YYYY-MM-DD (already resolved from today/yesterday). */
@@ -81,9 +82,30 @@ function loadTemplate(nb: Notebook, format: 'toml' | 'yaml', explicit: boolean):
   return explicit && templateFormat !== format ? builtIn : { text, source: file };
 }
 
+/**
+ * A visit folder one typo away from an existing one (`ess2026` for
+ * `ess-2026`), or null: a new folder is made for a new visit, but a
+ * mistyped --visit or current_visit must not start one silently.
+ */
+function nearMiss(root: string, folderRel: string): string | null {
+  const parent = join(root, folderRel, '..');
+  const name = folderRel.slice(folderRel.lastIndexOf('/') + 1);
+  const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  let entries: string[];
+  try { entries = readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name); } catch { return null; }
+  return entries.find((e) => plain(e) === plain(name) || (name.length >= 4 && typoDistance(e.toLowerCase(), name.toLowerCase(), 1) <= 1)) ?? null;
+}
+
 export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResult> {
   const folderRel = visitRel(nb.root, opts.visit ?? nb.config.currentVisit ?? '');
   const folder = join(nb.root, folderRel);
+  if (folderRel && !existsSync(folder)) {
+    const near = nearMiss(nb.root, folderRel);
+    if (near) {
+      const from = opts.visit !== undefined ? '--visit' : 'current_visit';
+      throw new UsageError(`${from} ${folderRel}: no such folder; did you mean ${near}?`, `to start a new visit there, create it first: notes visit start ${folderRel} --facility <facility>`);
+    }
+  }
   const rel = relToRoot(nb.root, folder) ?? '';
   makeDirs(folder);
   const format = opts.format ?? nb.config.format;

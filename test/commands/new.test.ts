@@ -99,6 +99,20 @@ describe('notes new / add when the day\'s entry cannot be read', () => {
   });
 });
 
+describe('notes new / add --visit one typo away from a visit', () => {
+  it('refuses with the visit it may mean, rather than start a new visit silently', async () => {
+    const dir = notebook();
+    for (const args of [['new', '--date', '2024-05-09', '--visit', 'visita'], ['add', '--visit', 'vist-a', 'x']]) {
+      const r = await run(args, { cwd: dir, now: NOW });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^notes: error: --visit visi?ta?-?a?: no such folder; did you mean visit-a\?\nhint: to start a new visit there/);
+    }
+    expect(existsSync(join(dir, 'visita'))).toBe(false);
+    // A name unlike any visit is a new one, as before.
+    expect((await run(['new', '--date', '2024-05-09', '--visit', 'maxiv-2024'], { cwd: dir, now: NOW })).code).toBe(0);
+  });
+});
+
 describe('notes new --visit with an absolute path', () => {
   it('files the entry in that folder when it is inside the notebook', async () => {
     const dir = notebook();
