@@ -11,7 +11,7 @@ export function registerDoctor(program: Command, r: Registrar): void {
     .action(r.action(async (app, flags: { json?: boolean }) => {
       const [{ doctor }, { indexFindings }] = await Promise.all([import('../commands/doctor.js'), import('../commands/index-check.js')]);
       const nb = app.notebook();
-      const { findings, notes } = doctor(nb, await indexFindings(nb, app.ctx.env));
+      const { findings, notes } = doctor(nb, await indexFindings(nb, app.ctx.env), app.ctx.now());
       if (flags.json) {
         app.ctx.stdout.write(json(findings));
       } else {

@@ -8,20 +8,26 @@ import { LOCK_NAME } from '../store/lock.js';
 import { tempOwner } from '../store/atomic-write.js';
 import { alive } from '../store/process.js';
 import { checkNote, checkVisits, type Finding } from '../core/doctor.js';
+import { CONFIG_NAME } from '../core/config.js';
 
 export interface DoctorResult {
   findings: Finding[];
   notes: number;
 }
 
-export function doctor(nb: Notebook, extra: Finding[] = []): DoctorResult {
+export function doctor(nb: Notebook, extra: Finding[] = [], now: Date = new Date()): DoctorResult {
   const { notes, problems, temps } = loadNotes(nb);
   const findings: Finding[] = problems.map((p) => ({
     severity: 'error', code: 'unreadable', path: p.path, line: p.line, message: p.reason,
     hint: p.hint ?? 'fix the file; until then notes and Hugo skip it (Hugo may refuse to build)',
   }));
-  for (const n of notes) findings.push(...checkNote(n));
+  for (const n of notes) findings.push(...checkNote(n, now));
   findings.push(...checkVisits(notes));
+  const current = nb.config.currentVisit;
+  if (current && !existsSync(join(nb.root, current))) {
+    findings.push({ severity: 'warning', code: 'missing-current-visit', path: CONFIG_NAME, message: `current_visit = "${current}" names no folder of the notebook: new entries would start a new visit there`,
+      hint: 'choose a visit with notes visit use <name> (notes visit list shows them)' });
+  }
   for (const t of temps) {
     const pid = tempOwner(t);
     if (pid !== null && alive(pid)) continue;

@@ -24,8 +24,8 @@ export interface Finding {
 /** Front matter lines that look like a delimiter Hugo does not know (`;;;`, `===`...). */
 const UNKNOWN_DELIMITER = /^(?:;;;|===|~~~~*|\*\*\*)\s*$/;
 
-/** Checks one readable note. */
-export function checkNote(n: Note): Finding[] {
+/** Checks one readable note; `now` for the dates Hugo would leave out as future. */
+export function checkNote(n: Note, now: Date = new Date()): Finding[] {
   const out: Finding[] = [];
   const add = (severity: Severity, code: string, message: string, hint: string, line?: number) =>
     out.push({ severity, code, path: n.path, line, message, hint });
@@ -42,6 +42,10 @@ export function checkNote(n: Note): Finding[] {
   if (n.date && !hasOffset(n.date)) {
     add('warning', 'date-without-offset', `date ${n.date} has no UTC offset: Hugo reads it as UTC`,
       `write the offset, e.g. ${n.date}+02:00`);
+  }
+  if (n.instant && n.instant.getTime() > now.getTime() && !n.draft) {
+    add('warning', 'future-date', `dated ${n.date}, in the future: Hugo leaves it out of the site until then`,
+      'set buildFuture = true in the site config to publish it now, or date it today (an entry prepared for tomorrow is fine as it is)');
   }
   for (const key of ['tags', 'categories']) {
     if (typeof getKey(n.frontMatter, key) === 'string') {

@@ -49,6 +49,17 @@ describe('notes doctor', () => {
     expect(codes).not.toContain('missing-index visit-a');
   });
 
+  it('flags a note Hugo leaves out as future, and a current_visit that names no folder', async () => {
+    const t = copyOf(join(FIXTURES, 'basic')); cleanups.push(t.cleanup);
+    writeFileSync(join(t.dir, 'visit-a/2024-05-10.md'), "+++\ntitle = 'Later'\ndate = 2024-05-10T09:00:00+02:00\n+++\n");
+    writeFileSync(join(t.dir, '.notes.toml'), 'current_visit = "visit-b"\n');
+    const r = await run(['doctor', '--json', '--dir', t.dir], { env: cacheEnv(), now: new Date('2024-05-09T12:00:00Z') });
+    const codes = (JSON.parse(r.stdout) as Array<{ code: string; path: string }>).map((f) => `${f.code} ${f.path}`);
+    expect(codes).toContain('future-date visit-a/2024-05-10.md');
+    expect(codes).toContain('missing-current-visit .notes.toml');
+    expect(codes.filter((c) => c.startsWith('future-date'))).toHaveLength(1);
+  });
+
   it('prints findings for people on stdout, a summary on stderr', async () => {
     const r = await run(['doctor', '--dir', join(REPO, 'notes')], { env: cacheEnv() });
     expect(r.stdout).toMatch(/ess-2023\/2023-09-08\.md: warning: tags is a bare string.*\[tags-as-string\]\n  fix: write it as a list: tags = \["scicat"\]/);
