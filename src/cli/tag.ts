@@ -112,6 +112,10 @@ export function registerTag(program: Command, r: Registrar): void {
         op: { kind: 'rename', from, to }, dryRun: flags.dryRun, cwd: app.ctx.cwd, now: app.ctx.now(),
         index: { env: app.ctx.env, warn: (m, h) => app.warn(m, h) },
       });
+      // A rename that finds the tag nowhere is most often a typo: say so, not just "0 notes changed".
+      if (!res.changed.length && !res.unchanged && !res.skipped.length && !res.unread) {
+        app.warn(`no note has the tag ${JSON.stringify(from)}`, 'see the tags with: notes tag list');
+      }
       return report(app, `tag rename ${from} ${to}`, res, !!flags.dryRun);
     }));
 }

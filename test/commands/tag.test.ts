@@ -128,6 +128,13 @@ describe.each([['reading the files', false], ['from the search index', true]])('
     expect(read(dir, 'misc/escaped-yaml.md')).toContain('tags: ["streams"]');
   });
 
+  it('says so when no note has the tag (a typo, most often)', async () => {
+    const dir = await copy();
+    const r = await run(['tag', 'rename', 'kafak', 'streams'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^notes: warning: no note has the tag "kafak"\n/);
+  });
+
   it('merges into a tag the note has already', async () => {
     const dir = await copy();
     await run(['tag', 'rename', 'kafka', 'streams'], { cwd: dir, env });
