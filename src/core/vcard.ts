@@ -36,10 +36,15 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** A word in Han, kana or Hangul: such names put the family name first. */
+const FAMILY_FIRST = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+$/u;
+
 /** N's components from a written name: family (with particles), given, additional. */
 export function nameParts(name: string): { family: string; given: string; additional: string[] } {
   const ws = name.split(/\s+/).filter(Boolean);
   if (ws.length === 1 || ws[0]!.includes('@')) return { family: '', given: ws.join(' '), additional: [] };
+  // Chinese, Japanese and Korean names are written family name first (山田 太郎: Yamada Taro).
+  if (FAMILY_FIRST.test(ws[0]!)) return { family: ws[0]!, given: ws.slice(1).join(' '), additional: [] };
   let f = ws.length - 1;
   while (f > 1 && PARTICLES.has(ws[f - 1]!.toLowerCase())) f--;
   return { family: ws.slice(f).join(' '), given: ws[0]!, additional: ws.slice(1, f) };

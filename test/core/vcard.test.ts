@@ -15,6 +15,9 @@ describe('vCard 4.0', () => {
     ['Piet van der Berg', { family: 'van der Berg', given: 'Piet', additional: [] }],
     ['Maja Rask Lindqvist', { family: 'Lindqvist', given: 'Maja', additional: ['Rask'] }],
     ['jdoe@example.org', { family: '', given: 'jdoe@example.org', additional: [] }],
+    ['山田 太郎', { family: '山田', given: '太郎', additional: [] }], // family name first
+    ['王 小明', { family: '王', given: '小明', additional: [] }],
+    ['김 민수', { family: '김', given: '민수', additional: [] }],
   ])('nameParts(%s)', (name, expected) => {
     expect(nameParts(name)).toEqual(expected);
   });
