@@ -31,6 +31,8 @@ const VALUE_KINDS: Record<string, 'tag' | 'category' | 'visit' | 'note' | 'none'
   '--tag': 'tag', '-t': 'tag', '--category': 'category', '-c': 'category', '--visit': 'visit',
   '--to': 'note', '--from': 'note', '--dir': 'none', '-d': 'none', '--out': 'none',
 };
+/** Options whose value is a day: the words the date parser takes (a YYYY-MM-DD is typed). */
+const DAY_OPTIONS = new Set(['--date', '--since', '--until', '--start', '--end']);
 /** Commands whose positional arguments are notes, or tags. */
 const NOTE_ARGS = new Set(['show', 'path', 'edit']);
 const TAG_ARGS = new Set(['rename', 'add', 'remove']);
@@ -57,10 +59,13 @@ export async function complete(program: Command, args: string[], ctx: Context): 
     if (sub) cmd = sub;
   }
   const prev = before[before.length - 1] ?? '';
-  const kind = VALUE_KINDS[prev] ?? (prev.startsWith('-') && needsValue(cmd, prev) ? 'none' : undefined);
+  const option = prev.startsWith('-') ? (cmd.options as readonly Option[]).find((x) => x.long === prev || x.short === prev) : undefined;
+  const kind = VALUE_KINDS[prev] ?? (option?.argChoices || DAY_OPTIONS.has(prev) ? undefined : prev.startsWith('-') && needsValue(cmd, prev) ? 'none' : undefined);
   let candidates: string[];
   if (kind === 'none') return '';
   if (kind) candidates = await notebookWords(kind, before, ctx);
+  else if (option?.argChoices) candidates = option.argChoices;
+  else if (DAY_OPTIONS.has(prev)) candidates = ['today', 'yesterday', 'tomorrow'];
   else if (current.startsWith('-')) candidates = [...optionNames(cmd), ...optionNames(program), '--help'];
   else if (cmd.commands.length) candidates = cmd.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
   else if (NOTE_ARGS.has(cmd.name())) candidates = await notebookWords('note', before, ctx);

@@ -19,6 +19,10 @@ describe('completion', () => {
     [['--dir', NOTES, 'path', 'maxiv-2024/2024'], ['maxiv-2024/2024-03-11', 'maxiv-2024/2024-03-12']],
     [['completion', ''], ['bash', 'zsh', 'fish']],
     [['list', '--limit', ''], []],
+    [['export', '--format', ''], ['html', 'json', 'md']],
+    [['new', '--format', ''], ['toml', 'yaml']],
+    [['new', '--date', 't'], ['today', 'tomorrow']],
+    [['list', '--since', ''], ['today', 'yesterday', 'tomorrow']],
   ])('%j → %j', async (words, expected) => {
     expect(await complete(...words)).toEqual(expected);
   });
