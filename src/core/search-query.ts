@@ -129,7 +129,7 @@ export function parseQuery(input: string): ParsedQuery {
     throw new UsageError('the search query is empty', 'give words to search for, e.g. notes search kafka');
   }
   if (!positive.length) {
-    throw new UsageError('the search query only excludes words', 'add a word that must match, e.g. notes search kafka -epics');
+    throw new UsageError('the search query only excludes words', 'add a word that must match, e.g. notes search kafka -epics; to find a word that starts with -, quote it: notes search \'"-25"\'');
   }
   return { terms, positive, negative };
 }
