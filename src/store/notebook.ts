@@ -51,6 +51,16 @@ function open(root: string): Notebook {
  * working directory holding `.notes.toml` > `./notes/` > an error saying how
  * to create one.
  */
+/** True when `dir` holds this program's own sources (its package.json names it). */
+function isToolClone(dir: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; bin?: unknown };
+    return pkg.name === 'notes' && typeof pkg.bin === 'object' && pkg.bin !== null && 'notes' in pkg.bin;
+  } catch {
+    return false;
+  }
+}
+
 export function locateNotebook({ dir, env, cwd }: LocateOptions): Notebook {
   const named = dir ?? env.NOTES_DIR;
   if (named) {
@@ -75,7 +85,15 @@ export function locateNotebook({ dir, env, cwd }: LocateOptions): Notebook {
     if (dirname(d) === d) break;
   }
   const local = join(resolve(cwd), 'notes');
-  if (isDir(local)) return open(local);
+  if (isDir(local)) {
+    // `git clone` of this tool makes a folder named notes too: it is no notebook.
+    if (isToolClone(local)) {
+      throw new NotebookNotFoundError(`${local} is a copy of the notes program, not a notebook`, {
+        hint: 'make a notebook with notes init <folder> (e.g. ~/visits), or pass --dir <folder> (or set NOTES_DIR)',
+      });
+    }
+    return open(local);
+  }
   throw new NotebookNotFoundError('no notebook found here', {
     hint: 'run notes init to make this folder a notebook, or pass --dir <folder> (or set NOTES_DIR)',
   });

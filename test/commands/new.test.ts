@@ -168,6 +168,18 @@ describe('days: one set of forms, said the same everywhere', () => {
   });
 });
 
+describe('finding the notebook: a clone of the program is none', () => {
+  it('a folder named notes that holds this program is refused, with what to do', async () => {
+    const t = tempDir(); cleanups.push(t.cleanup);
+    mkdirSync(join(t.dir, 'notes'));
+    writeFileSync(join(t.dir, 'notes', 'package.json'), JSON.stringify({ name: 'notes', bin: { notes: 'bin/notes' } }));
+    writeFileSync(join(t.dir, 'notes', 'README.md'), '# notes\n');
+    const r = await run(['list'], { cwd: t.dir, now: NOW });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is a copy of the notes program, not a notebook\nhint: make a notebook with notes init/);
+  });
+});
+
 describe('notes init and finding the notebook', () => {
   it('init writes only the config file', async () => {
     const t = tempDir(); cleanups.push(t.cleanup);
