@@ -192,14 +192,9 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
     const query = () => {
       const step = clock();
       texts = new Map();
-      const expanded = opts.exact ? new Map<QueryTerm, string[]>() : expandTerms(ix, q);
-      timings.expand = step();
-      const exactExpr = ftsExpression(q);
-      const fuzzyExpr = [...expanded.values()].some((x) => x.length) ? ftsExpression(q, (t) => expanded.get(t) ?? []) : null;
       const found: Found[] = [];
       const seen = new Set<number>();
-      for (const [expr, exact] of [[exactExpr, true], [fuzzyExpr, false]] as const) {
-        if (!expr || found.length >= opts.limit) continue;
+      const addTier = (expr: string, exact: boolean) => {
         const tier: Found[] = [];
         for (const hit of ix.hits(expr)) {
           if (seen.has(hit.id) || hit.problem) continue;
@@ -214,8 +209,18 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
           if (found.length + tier.length >= opts.limit) break;
         }
         found.push(...tier.sort(byRank));
-      }
+      };
+      addTier(ftsExpression(q), true);
       timings.query = step();
+      // Typo and prefix expansions only when the words as typed leave room
+      // under the limit: their hits rank below anyway (a few ms per word).
+      let expanded = new Map<QueryTerm, string[]>();
+      if (!opts.exact && found.length < opts.limit) {
+        expanded = expandTerms(ix, q);
+        timings.expand = step();
+        if ([...expanded.values()].some((x) => x.length)) addTier(ftsExpression(q, (t) => expanded.get(t) ?? []), false);
+        timings.query += step();
+      }
       return { expanded, found };
     };
     const { value: { expanded, found }, stats: refresh } = await ix.readFresh(query, { onProgress: opts.onProgress, scanWith: scanMethod(opts.env) });
