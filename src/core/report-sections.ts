@@ -10,6 +10,7 @@ import { EMAIL_SOURCE_ANY } from './emails.js';
 
 /** An address in any script (as --strip-emails removes from the bodies). */
 const ANY_ADDRESS = new RegExp(EMAIL_SOURCE_ANY, 'gu');
+const WHOLE_ANY_ADDRESS = new RegExp(`(?<![\\p{L}\\p{N}._%+-])${EMAIL_SOURCE_ANY}`, 'gu');
 import { extractFollowUps, type FollowUp } from './followups.js';
 import { findVisits, visitResolver } from './visit.js';
 
@@ -29,7 +30,7 @@ export function mdEscape(s: string): string {
 
 /** Removes e-mail addresses (and their `mailto:`) from a text. */
 export function stripEmailsFrom(s: string): string {
-  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(ANY_ADDRESS, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
+  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(WHOLE_ANY_ADDRESS, '[e-mail removed]').replace(ANY_ADDRESS, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
 }
 
 function personLine(person: Person, stripEmails: boolean): string | null {
