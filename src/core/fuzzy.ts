@@ -52,7 +52,8 @@ export function typoDistance(a: string, b: string, max = Infinity): number {
 
 /** True when a word is one fuzzy matching applies to: letters only, long enough. */
 export function isFuzzyWord(token: string): boolean {
-  return allowedTypos([...token].length) > 0 && /^\p{L}+$/u.test(token);
+  // Marks inside a word are part of it (Indic vowel signs, Thai tones): a word of letters and marks.
+  return allowedTypos([...token].length) > 0 && /^\p{L}[\p{L}\p{M}]*$/u.test(token);
 }
 
 /**
@@ -63,7 +64,7 @@ export function isFuzzyWord(token: string): boolean {
  * no spaces (the index holds `ガス検出器` as one word), 2 or more.
  */
 export function isCompletableWord(token: string): boolean {
-  return /^\p{L}{3,}$/u.test(token) || /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]{2,}$/u.test(token);
+  return /^\p{L}[\p{L}\p{M}]{2,}$/u.test(token) || /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]{2,}$/u.test(token);
 }
 
 /** At most this many longer words are tried for a word typed half (the most common first). */

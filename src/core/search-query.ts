@@ -30,7 +30,9 @@ const FOLDABLE_ALL = new RegExp(FOLDABLE.source, 'g');
  * Indic vowel signs (काम is not कम), the kana voicing mark (ガス is not カス),
  * Thai vowels and tones.
  */
-const ACCENTS = /[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+// Hebrew: the points and cantillation marks, not the maqaf (U+05BE, a hyphen
+// between words) and other punctuation of that block.
+const ACCENTS = /[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 /**
  * Lower case, accents removed and the letters of FOLDS folded: `Café` is

@@ -39,9 +39,10 @@ type DB = Database.Database;
  * column for the front matter's description, summary and keywords. 9: ø,
  * ł, ß, æ and the like folded (normalizeToken). 10: only accents are
  * dropped, not the marks that are part of a letter, and FTS5 keeps marks
- * inside words.
+ * inside words. 11: words with such marks are in the typo vocabulary, and
+ * the Hebrew maqaf separates words again.
  */
-export const SCHEMA_VERSION = '10';
+export const SCHEMA_VERSION = '11';
 
 export { cacheDir, indexFile } from './location.js';
 import { legacyIndexFile } from './location.js';
@@ -155,8 +156,8 @@ CREATE TABLE IF NOT EXISTS terms(len INTEGER NOT NULL, term TEXT NOT NULL, docs 
 /** The note parser, loaded on demand. */
 type NoteReader = Pick<typeof import('../core/note.js'), 'parseNote' | 'decodeNote'>;
 
-/** Words kept for fuzzy matching: letters only, 3 letters or more. */
-const VOCAB_WORD = /^\p{L}{3,}$/u;
+/** Words kept for fuzzy matching: a letter, then letters and marks (Indic vowel signs), 3 or more. */
+const VOCAB_WORD = /^\p{L}[\p{L}\p{M}]{2,}$/u;
 /** Above this many changed notes, the fuzzy vocabulary is rebuilt whole rather than patched. */
 const VOCAB_REBUILD_AT = 500;
 const BATCH = 500;

@@ -53,6 +53,15 @@ describe('notes search: words in other scripts', () => {
     }
   });
 
+  it('Indic and Thai words keep typo tolerance and prefixes; Hebrew words joined by a maqaf are two', async () => {
+    writeFileSync(join(nb.dir, 'visit', '2024-05-09.md'), "+++\ntitle = 'Four'\ndate = 2024-05-09T09:00:00+02:00\n+++\n- प्रयोगशाला visit; ห้องปฏิบัติการ tour; ביקור בית־ספר היום\n");
+    for (const q of ['प्रयोग', 'प्रयोगशाल', 'ห้องปฏิบัติ', 'ספר', 'בית־ספר']) {
+      const r = await search(q);
+      expect(r.code, q).toBe(0);
+      expect((JSON.parse(r.stdout) as { path: string; matches: { line: number }[] }[]).map((h) => [h.path, h.matches[0]?.line]), q).toEqual([['visit/2024-05-09.md', 5]]);
+    }
+  });
+
   it('full-width letters and ligatures are the plain words', async () => {
     const r = await search('kafka', '--exact');
     expect((JSON.parse(r.stdout) as { path: string }[]).map((h) => h.path).sort()).toEqual(['visit/2024-05-06.md', 'visit/2024-05-07.md']);
