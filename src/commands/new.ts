@@ -93,7 +93,10 @@ function nearMiss(root: string, folderRel: string): string | null {
   const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   let entries: string[];
   try { entries = readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name); } catch { return null; }
-  return entries.find((e) => plain(e) === plain(name) || (name.length >= 4 && typoDistance(e.toLowerCase(), name.toLowerCase(), 1) <= 1)) ?? null;
+  // A different number is another visit (ess-2024 after ess-2023, maxiv-2024-06 after -05), not a typo.
+  const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
+  return entries.find((e) => plain(e) === plain(name)
+    || (name.length >= 4 && digits(e) === digits(name) && typoDistance(e.toLowerCase(), name.toLowerCase(), 1) <= 1)) ?? null;
 }
 
 export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResult> {

@@ -5,7 +5,7 @@
  */
 import type { Note } from './note.js';
 import { getKey } from './note.js';
-import { hasOffset } from './dates.js';
+import { hasOffset, parseHugoDate } from './dates.js';
 import { noteDay } from './filter.js';
 
 export type Severity = 'error' | 'warning';
@@ -23,6 +23,15 @@ export interface Finding {
 
 /** Front matter lines that look like a delimiter Hugo does not know (`;;;`, `===`...). */
 const UNKNOWN_DELIMITER = /^(?:;;;|===|~~~~*|\*\*\*)\s*$/;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** When Hugo publishes a note: its publishDate, else its date. */
+function publishInstant(n: Note): Date | null {
+  const p = getKey(n.frontMatter, 'publishdate') ?? getKey(n.frontMatter, 'pubdate');
+  const d = p instanceof Date ? p : typeof p === 'string' ? parseHugoDate(p) : null;
+  return d ?? n.instant;
+}
 
 /** Checks one readable note; `now` for the dates Hugo would leave out as future. */
 export function checkNote(n: Note, now: Date = new Date()): Finding[] {
@@ -43,9 +52,12 @@ export function checkNote(n: Note, now: Date = new Date()): Finding[] {
     add('warning', 'date-without-offset', `date ${n.date} has no UTC offset: Hugo reads it as UTC`,
       `write the offset, e.g. ${n.date}+02:00`);
   }
-  if (n.instant && n.instant.getTime() > now.getTime() && !n.draft) {
-    add('warning', 'future-date', `dated ${n.date}, in the future: Hugo leaves it out of the site until then`,
-      'set buildFuture = true in the site config to publish it now, or date it today (an entry prepared for tomorrow is fine as it is)');
+  // Hugo publishes by publishDate, else date. An entry prepared for the next day (new --date tomorrow)
+  // is the normal thing to do, and is published by then: only what lies further ahead is reported.
+  const published = publishInstant(n);
+  if (published && published.getTime() > now.getTime() + 2 * DAY_MS && !n.draft) {
+    add('warning', 'future-date', `published ${published.toISOString().slice(0, 10)}, in the future: Hugo leaves it out of the site until then`,
+      'set buildFuture = true in the site config to publish it now, or correct its date');
   }
   for (const key of ['tags', 'categories']) {
     if (typeof getKey(n.frontMatter, key) === 'string') {

@@ -107,7 +107,8 @@ const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{Lu}?[\p{L}\
  * Mohamed Ali"), or a Japanese word ending in a particle (詳細は 担当者:
  * "for details, the person in charge").
  */
-const UNCASED_LEAD = /^(?:\u0645\u0639|\u0625\u0644\u0649|\u0627\u0644\u0649|\u0645\u0646|\u0641\u064a|\u0639\u0646|\u0639\u0644\u0649|\u0648|\u0644\u062f\u0649)$|[\u306f\u304c\u3092\u306b\u306e\u3067\u3068\u3078\u3082]$/u;
+// (Not على, "on", also the Egyptian spelling of the name Ali.)
+const UNCASED_LEAD = /^(?:\u0645\u0639|\u0625\u0644\u0649|\u0627\u0644\u0649|\u0645\u0646|\u0641\u064a|\u0639\u0646|\u0648|\u0644\u062f\u0649)$|[\u306f\u304c\u3092\u306b\u306e\u3067\u3068\u3078\u3082]$/u;
 /** A word that may start a name: capitalised, or in a script without case. */
 const NAME_START = new RegExp(String.raw`^(?:\p{Lu}|${UNCASED})`, 'u');
 /** A nickname in quotes between two names (`Zoë "Z" Smith`): dropped, as an address book files her as Zoë Smith. */
@@ -158,7 +159,8 @@ export function asName(candidate: string, { single = false } = {}): string | nul
   let ws = words(candidate.replace(/[,;:]+$/, ''));
   while (ws.length && (TITLES.test(ws[0]!) || NOT_NAMES.has(ws[0]!.toLowerCase()))) ws = ws.slice(1);
   // In scripts without case no capital says where a name starts: it starts after the last word that is no name.
-  for (let i = ws.length - 1; i >= 0; i--) if (UNCASED_LEAD.test(ws[i]!)) { ws = ws.slice(i + 1); break; }
+  // (Never the last word: まこと, あやの are given names that end like a particle.)
+  for (let i = ws.length - 2; i >= 0; i--) if (UNCASED_LEAD.test(ws[i]!)) { ws = ws.slice(i + 1); break; }
   if (!ws.length) return null;
   const core = ws.filter((w) => !PARTICLES.has(w));
   if (core.length < (single ? 1 : 2) || core.length > 6) return null;

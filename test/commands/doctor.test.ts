@@ -51,11 +51,14 @@ describe('notes doctor', () => {
 
   it('flags a note Hugo leaves out as future, and a current_visit that names no folder', async () => {
     const t = copyOf(join(FIXTURES, 'basic')); cleanups.push(t.cleanup);
-    writeFileSync(join(t.dir, 'visit-a/2024-05-10.md'), "+++\ntitle = 'Later'\ndate = 2024-05-10T09:00:00+02:00\n+++\n");
+    writeFileSync(join(t.dir, 'visit-a/2024-05-20.md'), "+++\ntitle = 'Later'\ndate = 2024-05-20T09:00:00+02:00\n+++\n");
+    // Prepared for tomorrow: fine. A future date with a past publishDate: published.
+    writeFileSync(join(t.dir, 'visit-a/2024-05-10.md'), "+++\ntitle = 'Tomorrow'\ndate = 2024-05-10T09:00:00+02:00\n+++\n");
+    writeFileSync(join(t.dir, 'visit-a/2024-05-30.md'), "+++\ntitle = 'Pub'\ndate = 2024-05-30T09:00:00+02:00\npublishDate = 2024-05-01T09:00:00+02:00\n+++\n");
     writeFileSync(join(t.dir, '.notes.toml'), 'current_visit = "visit-b"\n');
     const r = await run(['doctor', '--json', '--dir', t.dir], { env: cacheEnv(), now: new Date('2024-05-09T12:00:00Z') });
     const codes = (JSON.parse(r.stdout) as Array<{ code: string; path: string }>).map((f) => `${f.code} ${f.path}`);
-    expect(codes).toContain('future-date visit-a/2024-05-10.md');
+    expect(codes).toContain('future-date visit-a/2024-05-20.md');
     expect(codes).toContain('missing-current-visit .notes.toml');
     expect(codes.filter((c) => c.startsWith('future-date'))).toHaveLength(1);
   });

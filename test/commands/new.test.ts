@@ -108,8 +108,9 @@ describe('notes new / add --visit one typo away from a visit', () => {
       expect(r.stderr).toMatch(/^notes: error: --visit visi?ta?-?a?: no such folder; did you mean visit-a\?\nhint: to start a new visit there/);
     }
     expect(existsSync(join(dir, 'visita'))).toBe(false);
-    // A name unlike any visit is a new one, as before.
+    // A name unlike any visit is a new one, as before; so is one with another number (the next year's visit).
     expect((await run(['new', '--date', '2024-05-09', '--visit', 'maxiv-2024'], { cwd: dir, now: NOW })).code).toBe(0);
+    expect((await run(['new', '--date', '2025-05-09', '--visit', 'maxiv-2025'], { cwd: dir, now: NOW })).code).toBe(0);
   });
 });
 

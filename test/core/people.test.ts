@@ -211,6 +211,9 @@ describe('asName in scripts without case', () => {
     ['詳細は 担当者', null], // "for details, the person in charge": no name
     ['山田 太郎', '山田 太郎'],
     ['محمد علي', 'محمد علي'],
+    ['山田 まこと', '山田 まこと'], // a given name that ends like a particle
+    ['田中 あやの', '田中 あやの'],
+    ['محمد على', 'محمد على'], // Ali, spelt as the word "on"
   ])('%s → %s', (candidate, name) => {
     expect(asName(candidate)).toBe(name);
   });
