@@ -19,7 +19,7 @@ export const EMAIL_SOURCE = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-
 // written straight into an address loses its last 64 with it: removing too
 // much text beats leaving an address in a report meant to have none.
 const DOMAIN_ANY = String.raw`@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`;
-export const EMAIL_SOURCE_ANY = String.raw`[\p{L}\p{N}._%+-]{1,64}${DOMAIN_ANY}`;
+const EMAIL_SOURCE_ANY = String.raw`[\p{L}\p{N}._%+-]{1,64}${DOMAIN_ANY}`;
 /** The same, starting where the run of local-part characters starts: the whole address when it is one. */
 const WHOLE_ADDRESS = String.raw`(?<![\p{L}\p{N}._%+-])${EMAIL_SOURCE_ANY}`;
 
@@ -30,6 +30,11 @@ const ADDRESS = new RegExp(String.raw`(?:mailto:)?${WHOLE_ADDRESS}`, 'giu');
 const ADDRESS_TAIL = new RegExp(String.raw`(?:mailto:)?${EMAIL_SOURCE_ANY}`, 'giu');
 const ONLY_ADDRESS = new RegExp(String.raw`^\s*(?:mailto:)?${EMAIL_SOURCE_ANY}\s*$`, 'iu');
 const BARE_MAILTO = /mailto:[^\s<>()[\]"']*/gi;
+
+/** `text` with each address (as stripEmails finds them: whole ones first) replaced by `by`. */
+export function replaceAddresses(text: string, by: string): string {
+  return text.replace(ADDRESS, by).replace(ADDRESS_TAIL, by);
+}
 
 /** True when `text` may hold an address (a cheap test before the regexes). */
 export function mayHoldEmail(text: string): boolean {
@@ -58,7 +63,7 @@ function dropMailtoReferences(text: string): string {
 export function stripEmails(text: string): string {
   if (!mayHoldEmail(text)) return text;
   let s = dropMailtoReferences(text).replace(MAILTO_LINK, (_m, label: string) => (ONLY_ADDRESS.test(label) ? GONE : label));
-  s = s.replace(ADDRESS, GONE).replace(ADDRESS_TAIL, GONE).replace(BARE_MAILTO, GONE);
+  s = replaceAddresses(s, GONE).replace(BARE_MAILTO, GONE);
   // Brackets (and a code span) that held only an address go with it, with the space before them.
   s = s.replace(new RegExp(`[ \\t]*(?:\\(\\s*${GONE}\\s*\\)|<\\s*${GONE}\\s*>|\\[\\s*${GONE}\\s*\\]|(\`+)\\s*${GONE}\\s*\\1)`, 'g'), '');
   // A lone removed address: drop it and one neighbouring space.

@@ -6,11 +6,7 @@
  */
 import type { Note } from './note.js';
 import { extractPeople, withoutAddresses, type Person } from './people.js';
-import { EMAIL_SOURCE_ANY } from './emails.js';
-
-/** An address in any script (as --strip-emails removes from the bodies). */
-const ANY_ADDRESS = new RegExp(EMAIL_SOURCE_ANY, 'gu');
-const WHOLE_ANY_ADDRESS = new RegExp(`(?<![\\p{L}\\p{N}._%+-])${EMAIL_SOURCE_ANY}`, 'gu');
+import { replaceAddresses } from './emails.js';
 import { extractFollowUps, type FollowUp } from './followups.js';
 import { findVisits, visitResolver } from './visit.js';
 
@@ -30,7 +26,8 @@ export function mdEscape(s: string): string {
 
 /** Removes e-mail addresses (and their `mailto:`) from a text. */
 export function stripEmailsFrom(s: string): string {
-  return s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, '').replace(WHOLE_ANY_ADDRESS, '[e-mail removed]').replace(ANY_ADDRESS, '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
+  // The same addresses as from the bodies (stripEmails), shown as removed: a follow-up line keeps its sense.
+  return replaceAddresses(s.replace(/\(\s*(?:mailto:)?[^()\s]+@[^()\s]+\)/gi, '').replace(/mailto:/gi, ''), '[e-mail removed]').replace(/\s{2,}/g, ' ').trim();
 }
 
 function personLine(person: Person, stripEmails: boolean): string | null {
