@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/store/atomic-write.js';
 import { writeAllIfUnchanged } from '../../src/store/guarded-write.js';
-import { BIN, tempDirs } from '../helpers/run.js';
+import { REPO, tempDirs } from '../helpers/run.js';
+import { buildSync } from 'esbuild';
 
 const newDir = tempDirs();
 
@@ -85,7 +86,9 @@ describe('writeFileAtomic', () => {
 
 // As another user (root runs the tests in CI: setpriv drops to nobody), in a
 // group the note belongs to: the new file keeps that group, so the others
-// sharing the note can still write it.
+// sharing the note can still write it. The writer is bundled into the temp
+// folder, which nobody can read, unlike the checkout (CI clones it into a
+// root-only folder).
 const canDrop = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
 describe.skipIf(!canDrop)('a note shared through a group, edited by a member who is not its owner', () => {
   it('keeps its group and mode', () => {
@@ -94,13 +97,17 @@ describe.skipIf(!canDrop)('a note shared through a group, edited by a member who
     mkdirSync(join(dir, 'v'), { mode: 0o777 });
     chmodSync(join(dir, 'v'), 0o777);
     const note = join(dir, 'v', 's.md');
-    writeFileSync(note, '---\ntitle: S\ntags: [a]\n---\nx\n');
+    writeFileSync(note, 'old\n');
     chownSync(note, 0, 100);
     chmodSync(note, 0o664);
-    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--groups=65534,100', '--', process.execPath, BIN, '--dir', dir, 'tag', 'add', 'b', '--to', 'v/s.md'],
-      { env: { ...process.env, NOTES_CACHE_DIR: join(dir, 'cache'), HOME: dir }, encoding: 'utf8' });
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, `import { writeFileAtomic } from ${JSON.stringify(join(REPO, 'src/store/atomic-write.ts'))};\nwriteFileAtomic(process.argv[2]!, 'new\\n');\n`);
+    const writer = join(dir, 'writer.cjs');
+    buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: writer, logLevel: 'silent' });
+    chmodSync(writer, 0o644);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--groups=65534,100', '--', process.execPath, writer, note], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(note, 'utf8')).toContain('tags: [a, b]');
+    expect(readFileSync(note, 'utf8')).toBe('new\n');
     const st = statSync(note);
     expect([st.gid, st.mode & 0o777]).toEqual([100, 0o664]);
   });
