@@ -8,7 +8,8 @@ import { collect, dayFlag } from './options.js';
 import { readStdin } from './context.js';
 import { DAY_FORMS } from '../core/dates.js';
 import { displayPath } from '../store/paths.js';
-import { NotesError, UsageError } from '../core/errors.js';
+import { BrokenEntryError, NotesError, UsageError } from '../core/errors.js';
+import { join } from 'node:path';
 
 interface AddFlags {
   under?: string;
@@ -81,7 +82,17 @@ Examples:
       const day = dayFlag('--date', flags.date, app.ctx.now());
       const nb = app.notebook();
       const { findEntry } = await import('../commands/add.js');
-      const found = findEntry(nb, day, flags.visit);
+      let found: ReturnType<typeof findEntry>;
+      try {
+        found = findEntry(nb, day, flags.visit);
+      } catch (err) {
+        // An entry that cannot be read is opened to be fixed, which is what --edit is for.
+        if (!(flags.edit && err instanceof BrokenEntryError)) throw err;
+        app.warn(err.message);
+        const { openInEditor } = await import('../store/editor.js');
+        await openInEditor(join(nb.root, err.path), app.ctx.env, nb.config.editor);
+        return;
+      }
       if (!found) {
         const where = flags.visit ?? nb.config.currentVisit;
         throw new NotesError(`no entry for ${day}${where ? ` in ${where}` : ''}`, {

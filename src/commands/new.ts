@@ -17,7 +17,7 @@ import { entryForDay, nextDayNumber, outsideVisit } from '../core/day-entry.js';
 import { slugify } from '../core/slug.js';
 import { renderTemplate, TOML_TEMPLATE, YAML_TEMPLATE } from '../core/template.js';
 import { parseNote, type Note } from '../core/note.js';
-import { NotesError, NoteExistsError, NoteParseError, UsageError } from '../core/errors.js';
+import { BrokenEntryError, NotesError, NoteExistsError, NoteParseError, UsageError } from '../core/errors.js';
 import { typoDistance } from '../core/fuzzy.js';
 
 export interface NewOptions {
@@ -60,9 +60,8 @@ export function folderNotes(root: string, folderRel: string, day?: string): Note
     const r = readNote(root, folderRel ? `${folderRel}/${name}` : name);
     if (!isProblem(r)) notes.push(r);
     else if (day && name.startsWith(day)) {
-      throw new NotesError(`${r.path}${r.line ? `:${r.line}` : ''}: ${r.reason}; it may be the entry of ${day}`, {
-        hint: 'fix that file first (notes doctor shows what is wrong), then run the command again',
-      });
+      throw new BrokenEntryError(r.path, `${r.path}${r.line ? `:${r.line}` : ''}: ${r.reason}; it may be the entry of ${day}`,
+        'fix that file first (notes today --edit opens it; notes doctor shows what is wrong), then run the command again');
     }
   }
   return notes;

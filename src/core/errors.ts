@@ -54,3 +54,13 @@ export class NoteExistsError extends NotesError {
     this.path = path;
   }
 }
+
+/** The day's entry exists but cannot be read: new, add and today stop rather than start a second one. */
+export class BrokenEntryError extends NotesError {
+  /** The entry, relative to the notebook root. */
+  readonly path: string;
+  constructor(path: string, message: string, hint: string) {
+    super(message, { hint });
+    this.path = path;
+  }
+}

@@ -147,4 +147,16 @@ describe('notes today', () => {
     expect(r.code).toBe(0);
     expect(read(dir).endsWith('edited\n')).toBe(true);
   });
+
+  it('--edit opens an entry that cannot be read, to fix it; without --edit, says so', async () => {
+    const dir = notebook();
+    writeFileSync(join(dir, ENTRY), read(dir).replace(/^title = .*$/m, "title = Four's day"));
+    const plain = await run(['today'], { cwd: dir, now: NOW });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/it may be the entry of .*\nhint: fix that file first \(notes today --edit opens it/);
+    const r = await run(['today', '--edit'], { cwd: dir, now: NOW, env: { EDITOR: `sh -c 'echo edited >> "$0"'` } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*it may be the entry of/);
+    expect(read(dir).endsWith('edited\n')).toBe(true);
+  });
 });
