@@ -201,8 +201,9 @@ export async function searchNotes(nb: Notebook, opts: SearchOptions): Promise<Se
           const note = rowToNote(hit);
           if (!matchesFilter(note, opts.filter)) continue;
           if (phrases.length) {
-            const body = () => (textOf(note.path) ?? '').split('\n').slice((note.bodyLine ?? 1) - 1).join('\n');
-            if (!phrases.every((t) => phraseHolds(t, note, body))) continue;
+            let lines: string[] | undefined;
+            const bodyLines = () => (lines ??= (textOf(note.path) ?? '').split('\n').slice((note.bodyLine ?? 1) - 1));
+            if (!phrases.every((t) => phraseHolds(t, note, bodyLines))) continue;
           }
           seen.add(hit.id);
           tier.push({ note, rank: hit.rank, exact });

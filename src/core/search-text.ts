@@ -3,7 +3,7 @@
  * that a query matched (with the ranges to highlight). Pure.
  */
 import { getKey, type Note } from './note.js';
-import { foldText, tokenSpans, type ParsedQuery, type QueryTerm } from './search-query.js';
+import { foldText, tokenSpans, type ParsedQuery, type QueryTerm, type TokenSpan } from './search-query.js';
 
 /** The text of a note by index column; the column order is the index's. */
 export interface IndexedText {
@@ -54,10 +54,13 @@ export function extractHeadings(body: string): string[] {
   return out;
 }
 
-/** The strings of a front matter value: a string, or the strings of a list. */
-function textsOf(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+/** The strings of the front matter's description, summary and keywords (each a string or a list of them). */
+function summaryTexts(frontMatter: Record<string, unknown>): string[] {
+  return SUMMARY_KEYS.flatMap((k) => {
+    const v = getKey(frontMatter, k);
+    if (typeof v === 'string') return [v];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  });
 }
 
 /** The columns the index stores for a note, folded as query words are (foldText). */
@@ -68,19 +71,20 @@ export function indexedText(note: Note): IndexedText {
     categories: foldText(note.categories.join('\n')),
     people: foldText(extractPeople(note.body).join('\n')),
     headings: foldText(extractHeadings(note.body).join('\n')),
-    summary: foldText(SUMMARY_KEYS.flatMap((k) => textsOf(getKey(note.frontMatter, k))).join('\n')),
+    summary: foldText(summaryTexts(note.frontMatter).join('\n')),
     body: foldText(note.body),
   };
 }
+
+/** True when `tokens` come one after another in `spans` from position `j`. */
+const runAt = (spans: TokenSpan[], j: number, tokens: string[]) => tokens.every((tok, k) => spans[j + k]?.token === tok);
 
 /** True when `tokens` come one after another among the tokens of `text`. */
 function holdsRun(text: string, tokens: string[]): boolean {
   // A line without the first word as a substring cannot hold the run (ASCII: case aside).
   if (!/[^\x00-\x7f]/.test(text) && !text.toLowerCase().includes(tokens[0]!)) return false;
   const spans = tokenSpans(text);
-  for (let j = 0; j + tokens.length <= spans.length; j++) {
-    if (tokens.every((tok, k) => spans[j + k]!.token === tok)) return true;
-  }
+  for (let j = 0; j + tokens.length <= spans.length; j++) if (runAt(spans, j, tokens)) return true;
   return false;
 }
 
@@ -92,13 +96,12 @@ function holdsRun(text: string, tokens: string[]): boolean {
  * its body's lines, as one run of words: it also matches `tag:"data
  * systems"` on the tags data and systems, and a phrase across two bullets.
  */
-export function phraseHolds(t: QueryTerm, note: Pick<Note, 'title' | 'tags' | 'categories' | 'frontMatter'>, body: () => string): boolean {
-  const inTags = () => note.tags.some((x) => holdsRun(x, t.tokens));
-  if (t.field === 'tag') return inTags();
+export function phraseHolds(t: QueryTerm, note: Pick<Note, 'title' | 'tags' | 'categories' | 'frontMatter'>, bodyLines: () => string[]): boolean {
+  const inOne = (texts: string[]) => texts.some((x) => holdsRun(x, t.tokens));
+  if (t.field === 'tag') return inOne(note.tags);
   if (holdsRun(note.title, t.tokens)) return true;
   if (t.field === 'title') return false;
-  const inSummary = () => SUMMARY_KEYS.some((k) => textsOf(getKey(note.frontMatter, k)).some((x) => x.split('\n').some((line) => holdsRun(line, t.tokens))));
-  return inTags() || note.categories.some((x) => holdsRun(x, t.tokens)) || inSummary() || body().split('\n').some((line) => holdsRun(line, t.tokens));
+  return inOne(note.tags) || inOne(note.categories) || inOne(summaryTexts(note.frontMatter).flatMap((x) => x.split('\n'))) || inOne(bodyLines());
 }
 
 /** A line of a note that matched, 1-based in the file, with the ranges to highlight. */
@@ -161,7 +164,7 @@ export function matchingLines(text: string, m: LineMatcher, bodyLine = 1, max = 
       const term = m.words.get(s.token);
       if (term !== undefined && counts(term)) { terms.add(term); ranges.push([s.start, s.end]); }
       for (const p of m.phrases) {
-        if (counts(p.term) && p.tokens.every((tok, k) => spans[j + k]?.token === tok)) {
+        if (counts(p.term) && runAt(spans, j, p.tokens)) {
           terms.add(p.term);
           ranges.push([s.start, spans[j + p.tokens.length - 1]!.end]);
         }
