@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notebook } from '../store/notebook.js';
 import { readNote, isProblem } from '../store/notebook.js';
-import { insideRoot, relToRoot, visitRel } from '../store/paths.js';
+import { insideRoot, visitRel } from '../store/paths.js';
 import { withLock } from '../store/lock.js';
 import { makeDirs } from '../store/make-dir.js';
 import { createFileExclusive } from '../store/atomic-write.js';
@@ -108,7 +108,6 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
       throw new UsageError(`${from} ${folderRel}: no such folder; did you mean ${near}?`, `to start a new visit there, create it first: notes visit start ${folderRel} --facility <facility>`);
     }
   }
-  const rel = relToRoot(nb.root, folder) ?? '';
   makeDirs(folder);
   const format = opts.format ?? nb.config.format;
   const template = loadTemplate(nb, format, opts.format !== undefined);
@@ -116,14 +115,14 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
   // Numbering reads the folder, then creates a file: two processes must not
   // interleave there, or they would hand out the same day number.
   return withLock(nb.root, () => {
-    const notes = folderNotes(nb.root, rel, opts.day);
+    const notes = folderNotes(nb.root, folderRel, opts.day);
     const existing = entryForDay(notes, opts.day);
     if (existing) {
       return { path: join(nb.root, existing.path), rel: existing.path, created: false, dayNumber: existing.weight };
     }
     const dayNumber = opts.dayNumber ?? nextDayNumber(notes, opts.day);
     const outside = outsideVisit(notes, opts.day);
-    const warning = outside ? `${outside} in ${rel || 'the notebook root'}; the entry is filed there all the same` : undefined;
+    const warning = outside ? `${outside} in ${folderRel || 'the notebook root'}; the entry is filed there all the same` : undefined;
     const title = opts.title?.replace(/[\r\n\t]+/g, ' ').trim() || numberToWords(dayNumber);
     const text = renderTemplate(template.text, {
       title,
@@ -138,7 +137,7 @@ export async function newEntry(nb: Notebook, opts: NewOptions): Promise<NewResul
     const stem = slug ? `${opts.day}-${slug}` : opts.day;
     for (let n = 1; ; n++) {
       const name = n === 1 ? `${stem}.md` : `${stem}-${n}.md`;
-      const noteRel = rel ? `${rel}/${name}` : name;
+      const noteRel = folderRel ? `${folderRel}/${name}` : name;
       try {
         parseNote(noteRel, text);
       } catch (err) {

@@ -8,17 +8,18 @@
 /** An address: a local part, `@`, a dotted domain with a letter TLD. */
 export const EMAIL_SOURCE = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}`;
 
+// The domain of an address, in letters and digits of any script.
+const DOMAIN_ANY = String.raw`@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`;
 /**
  * EMAIL_SOURCE with letters and digits of any script (an internationalized
  * address, `lüdwig@exämple.de`), for a regex with the u flag: what
  * stripEmails removes, so that --strip-emails leaves none of them either.
+ * The local part is at most 64 long (RFC 5321): unbounded, every character
+ * of a long run without spaces (a Chinese or Japanese paragraph) started a
+ * try that ran to its end, quadratic. Bounded, a run of more than 64 letters
+ * written straight into an address loses its last 64 with it: removing too
+ * much text beats leaving an address in a report meant to have none.
  */
-// The local part is at most 64 long (RFC 5321): unbounded, every character
-// of a long run without spaces (a Chinese or Japanese paragraph) started a
-// try that ran to its end, quadratic. Bounded, a run of more than 64 letters
-// written straight into an address loses its last 64 with it: removing too
-// much text beats leaving an address in a report meant to have none.
-const DOMAIN_ANY = String.raw`@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`;
 const EMAIL_SOURCE_ANY = String.raw`[\p{L}\p{N}._%+-]{1,64}${DOMAIN_ANY}`;
 /** The same, starting where the run of local-part characters starts: the whole address when it is one. */
 const WHOLE_ADDRESS = String.raw`(?<![\p{L}\p{N}._%+-])${EMAIL_SOURCE_ANY}`;

@@ -498,14 +498,9 @@ function locateJson(raw: string, path: string): Located {
 
 // -------------------------------------------------------------- rebuilding
 
-/** The separator to put between two appended items of `span`. */
+/** The separator to put between two appended items of a flow array (block lists: rebuildBlock). */
 function joiner(span: ListSpan): string {
   if (span.seps.length) return span.seps[span.seps.length - 1]!;
-  if (span.kind === 'block') {
-    const p = span.prefix;
-    const nl = p.lastIndexOf('\n');
-    return p.slice(p[nl - 1] === '\r' ? nl - 1 : nl);
-  }
   const nl = span.prefix.lastIndexOf('\n');
   if (nl !== -1) return `,${span.prefix.slice(span.prefix[nl - 1] === '\r' ? nl - 1 : nl)}`;
   return ', ';

@@ -80,7 +80,7 @@ export function keepPermissions(fd: number, was: Replaced): void {
 }
 
 /** A new file's mode: the umask's to take away, as for any file a program creates. */
-export const NEW_FILE_MODE = 0o666;
+const NEW_FILE_MODE = 0o666;
 
 function writeTemp(path: string, data: string | Uint8Array, was: Replaced | null = null): string {
   const tmp = tempPathFor(path);

@@ -46,11 +46,6 @@ function open(root: string): Notebook {
   return { root, configPath, config: parseConfig(readFileSync(configPath, 'utf8'), configPath) };
 }
 
-/**
- * Finds the notebook: `--dir` > NOTES_DIR > the nearest ancestor of the
- * working directory holding `.notes.toml` > `./notes/` > an error saying how
- * to create one.
- */
 /** True when `dir` holds this program's own sources (its package.json names it). */
 function isToolClone(dir: string): boolean {
   try {
@@ -61,6 +56,11 @@ function isToolClone(dir: string): boolean {
   }
 }
 
+/**
+ * Finds the notebook: `--dir` > NOTES_DIR > the nearest ancestor of the
+ * working directory holding `.notes.toml` > `./notes/` > an error saying how
+ * to create one.
+ */
 export function locateNotebook({ dir, env, cwd }: LocateOptions): Notebook {
   const named = dir ?? env.NOTES_DIR;
   if (named) {
